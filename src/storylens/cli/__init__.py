@@ -1,0 +1,32 @@
+"""The `storylens` command: a thin layer over the library, one module per command."""
+
+from __future__ import annotations
+
+import click
+
+from . import analyze, demo, export
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="storylens")
+def cli() -> None:
+    """Turn a pile of news articles into an account of what happened, and who confirms it."""
+
+
+cli.add_command(analyze.command)
+cli.add_command(demo.command)
+cli.add_command(export.command)
+
+
+def _optional_commands() -> None:
+    # Commands whose modules pull in heavier parts are registered the same way.
+    from . import evaluate
+
+    cli.add_command(evaluate.command)
+
+
+_optional_commands()
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,182 @@
+"""`analyze`: the whole pipeline over some inputs, into a store.
+
+Work is done in batches, and each batch is stored in one transaction together with the
+inputs it came from and its place in the events, so a run killed at any moment resumes
+after its last whole batch, and re-reading an input that is already stored costs one
+hash and one lookup. Cross-article work that only needs to be done once per run (event
+descriptions and the comparison between outlets) runs at the end, for the events that
+changed; the set of changed events is stored too, so a run killed before that point
+finishes the job the next time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from .pipeline import Context, Pipeline
+from .records import Article, Rejected
+from .settings import Settings
+from .store.sqlite import SQLiteStore
+
+PER_ARTICLE_STAGES = ("clean.v1",)
+MODEL_STAGES = ("nlp.v1",)
+
+Progress = Callable[[int, int], None]  # (inputs read, articles stored) after each batch
+
+
+@dataclass(slots=True)
+class RunReport:
+    read: int = 0  # articles the readers produced
+    new: int = 0  # stored by this run
+    known: int = 0  # already in the store (same input read before)
+    skipped: list[Rejected] = field(default_factory=list)
+    events_touched: int = 0
+
+
+def input_key(article: Article) -> str:
+    """What makes an input the same input: where it came from and what it said."""
+    h = hashlib.sha256()
+    h.update(article.source.encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update(article.raw.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:32]
+
+
+def _batches(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
+    batch: list[Article | Rejected] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class Analyzer:
+    """Holds the per-process pieces of a run: pipelines, the store, the cross-article state."""
+
+    def __init__(self, store: SQLiteStore, settings: Settings | None = None) -> None:
+        from . import clean, nlp  # noqa: F401  (registers the stages)
+        from .clean.dedupe import NearDuplicates
+        from .clean.repeats import RepeatedLines
+        from .events import EventIndex
+
+        self.store = store
+        self.settings = settings or Settings()
+        self.context = Context(settings=self.settings)
+        self.cleaner = Pipeline(PER_ARTICLE_STAGES, self.context)
+        self.modeller = Pipeline(MODEL_STAGES, self.context)
+        self.repeats = RepeatedLines(store, self.settings)
+        self.duplicates = NearDuplicates(store, self.settings)
+        self.events = EventIndex(store, self.settings)
+
+    def run(
+        self,
+        items: Iterable[Article | Rejected],
+        *,
+        on_skip: Callable[[Rejected], None] | None = None,
+        progress: Progress | None = None,
+    ) -> RunReport:
+        report = RunReport()
+
+        def skip(rej: Rejected) -> None:
+            report.skipped.append(rej)
+            if on_skip:
+                on_skip(rej)
+
+        self.finish_events()  # a previous run killed before its last step
+        for batch in _batches(items, self.settings.batch_size):
+            fresh: list[tuple[str, Article]] = []
+            keys = {}
+            for item in batch:
+                if isinstance(item, Rejected):
+                    skip(item)
+                    continue
+                report.read += 1
+                keys[id(item)] = input_key(item)
+            known = self.store.known_inputs(keys.values())
+            for item in batch:
+                if isinstance(item, Article):
+                    key = keys[id(item)]
+                    if key in known:
+                        report.known += 1
+                    else:
+                        fresh.append((key, item))
+            if fresh:
+                report.new += self._store_batch(fresh, skip)
+            if progress:
+                progress(report.read + len(report.skipped), report.new)
+        report.events_touched = self.finish_events()
+        return report
+
+    def _store_batch(
+        self, fresh: Sequence[tuple[str, Article]], skip: Callable[[Rejected], None]
+    ) -> int:
+        cleaned: list[tuple[str, Article]] = []
+        for (key, art), result in zip(
+            fresh, self.cleaner.run_batch([a for _, a in fresh]), strict=True
+        ):
+            if isinstance(result, Rejected):
+                skip(result)
+            elif not result.text.strip():
+                skip(Rejected(source=art.source, reason="no article text left after cleaning"))
+            else:
+                cleaned.append((key, result))
+        if not cleaned:
+            return 0
+        arts = [a for _, a in cleaned]
+        self.repeats.apply(arts)
+        self.duplicates.mark(arts)
+        modelled: list[tuple[str, Article]] = []
+        for (key, _), result in zip(cleaned, self.modeller.run_batch(list(arts)), strict=True):
+            if isinstance(result, Rejected):
+                skip(result)
+            else:
+                modelled.append((key, result))
+        with self.store.atomic():
+            new = self.store.put_articles(modelled)
+            self.duplicates.save([a for _, a in modelled])
+            placed = self.events.add([a for _, a in modelled])
+            self._mark_dirty(set(placed.values()))
+        return new
+
+    # -- cross-article work at the end of a run ------------------------------------------
+    def _mark_dirty(self, event_keys: Iterable[str]) -> None:
+        dirty = set(json.loads(self.store.get_state("dirty_events") or "[]"))
+        dirty.update(event_keys)
+        self.store.set_state("dirty_events", json.dumps(sorted(dirty)))
+
+    def finish_events(self) -> int:
+        """Describe and compare every event whose membership changed; store them."""
+        from .describe import describe_events
+
+        dirty = json.loads(self.store.get_state("dirty_events") or "[]")
+        if not dirty:
+            return 0
+        events = describe_events(self.store, self.events, dirty, self.settings)
+        with self.store.atomic():
+            self.store.put_events(events)
+            self.store.set_state("dirty_events", "[]")
+        return len(dirty)
+
+
+def analyze(
+    paths: Sequence[str],
+    store: SQLiteStore,
+    settings: Settings | None = None,
+    *,
+    stdin: BinaryIO | None = None,
+    on_skip: Callable[[Rejected], None] | None = None,
+    progress: Progress | None = None,
+) -> RunReport:
+    """Read `paths` (files, directories, or "-" for JSON Lines on stdin) into `store`."""
+    from .ingest import read_paths
+
+    settings = settings or Settings()
+    analyzer = Analyzer(store, settings)
+    return analyzer.run(read_paths(paths, settings, stdin=stdin), on_skip=on_skip, progress=progress)
