@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import analyze, demo, export
+from . import analyze, demo, export, report
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -16,6 +16,7 @@ def cli() -> None:
 cli.add_command(analyze.command)
 cli.add_command(demo.command)
 cli.add_command(export.command)
+cli.add_command(report.command)
 
 
 def _optional_commands() -> None:

@@ -10,6 +10,7 @@ import click
 from ..analyze import analyze
 from ..errors import StorylensError
 from ..report.document import write_document
+from ..report.render import write_reports
 from ..report.summary import summary_text
 from ..settings import Settings
 from ..store.sqlite import SQLiteStore
@@ -38,10 +39,12 @@ def command(out: str, quiet: bool) -> None:
                 report = analyze([str(sample_corpus())], store, Settings(quiet=quiet),
                                  on_skip=display.skip, progress=progress)
             write_document(store, out_dir / "demo.json")
+            write_reports(store, out_dir / "report")
             click.echo(summary_text(store))
     except StorylensError as exc:
         fail(exc)
     click.echo(
         f"\n{report.read} articles read ({report.new} new, {report.known} already stored)."
         f"\nDatabase: {db}\nJSON:     {out_dir / 'demo.json'}"
+        f"\nReport:   {out_dir / 'report' / 'index.md'} (one .md and one .html per event)"
     )

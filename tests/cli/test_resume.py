@@ -1,0 +1,79 @@
+"""A run killed with SIGKILL mid-way loses nothing and, run again, stores nothing twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+PLACES = ["Port Salen", "Brannock", "Kessa", "Orvel", "Tamsin Bay", "Lorne"]
+THINGS = ["bridge", "ferry terminal", "school", "clinic", "water plant", "rail depot"]
+
+
+def _write_corpus(folder: Path, n: int) -> None:
+    """n small, distinct fictional articles (our own words)."""
+    folder.mkdir()
+    for i in range(n):
+        place, thing = PLACES[i % len(PLACES)], THINGS[(i // len(PLACES)) % len(THINGS)]
+        (folder / f"a{i:03d}.txt").write_text(
+            f"date 2025-0{1 + i % 9}-1{i % 10} The new {thing} in {place} opened on Monday, "
+            f"officials said, after work that cost {100 + i} million crowns.\n\n"
+            f"Mayor Ilse Varn{i} told reporters the {thing} would serve {1000 + 7 * i} residents.\n",
+            encoding="utf-8",
+        )
+
+
+def _count(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.OperationalError:  # tables not created yet
+        return 0
+
+
+def _analyze(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "storylens", "analyze", str(corpus), "--db", str(db), "--quiet",
+         "--batch-size", "4"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+
+
+@pytest.mark.slow
+def test_a_run_killed_mid_way_resumes_without_losing_or_duplicating_anything(tmp_path: Path) -> None:
+    corpus, db = tmp_path / "corpus", tmp_path / "run.sqlite"
+    _write_corpus(corpus, 240)
+    proc = _analyze(corpus, db)
+    deadline = time.monotonic() + 120
+    while _count(db) < 8 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run ended before it could be killed; make the corpus larger"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    stored_before = _count(db)
+    assert 8 <= stored_before < 240
+
+    with sqlite3.connect(db) as conn:
+        ids_before = {r[0] for r in conn.execute("SELECT id FROM articles")}
+
+    rerun = _analyze(corpus, db)
+    _, err = rerun.communicate(timeout=600)
+    assert rerun.returncode == 0, err.decode()
+    with sqlite3.connect(db) as conn:
+        ids_after = [r[0] for r in conn.execute("SELECT id FROM articles")]
+        inputs = conn.execute("SELECT count(*) FROM inputs").fetchone()[0]
+        dirty = conn.execute("SELECT value FROM state WHERE key = 'dirty_events'").fetchone()
+        grouped = conn.execute("SELECT count(*) FROM event_articles").fetchone()[0]
+    assert len(ids_after) == len(set(ids_after)) == 240
+    assert ids_before <= set(ids_after)
+    assert inputs == 240
+    assert dirty is None or dirty[0] == "[]"
+    assert grouped == 240  # every article was placed in an event, none twice
