@@ -15,7 +15,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .pipeline import Context, Pipeline
 from .records import Article, Rejected
@@ -44,6 +44,21 @@ def input_key(article: Article) -> str:
     h.update(b"\0")
     h.update(article.raw.encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:32]
+
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    from . import nlp  # noqa: F401  (registers the stages)
+
+    _WORKER = Pipeline(MODEL_STAGES, Context(settings=settings))
+
+
+def _model_worker(articles: list[Article]) -> list[Article | Rejected]:
+    assert _WORKER is not None, "worker used before its initializer ran"
+    return _WORKER.run_batch(list(articles))
 
 
 def _batches(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
@@ -90,54 +105,78 @@ class Analyzer:
                 on_skip(rej)
 
         self.finish_events()  # a previous run killed before its last step
-        for batch in _batches(items, self.settings.batch_size):
-            fresh: list[tuple[str, Article]] = []
-            keys = {}
-            for item in batch:
-                if isinstance(item, Rejected):
-                    skip(item)
-                    continue
-                report.read += 1
-                keys[id(item)] = input_key(item)
-            known = self.store.known_inputs(keys.values())
-            for item in batch:
-                if isinstance(item, Article):
-                    key = keys[id(item)]
-                    if key in known:
-                        report.known += 1
-                    else:
-                        fresh.append((key, item))
-            if fresh:
-                report.new += self._store_batch(fresh, skip)
+        prepared = self._prepare(items, report, skip)
+        for batch, results in self._model(prepared):
+            modelled: list[tuple[str, Article]] = []
+            for (key, _), result in zip(batch, results, strict=True):
+                if isinstance(result, Rejected):
+                    skip(result)
+                else:
+                    modelled.append((key, result))
+            if modelled:
+                report.new += self._store(modelled)
             if progress:
                 progress(report.read + len(report.skipped), report.new)
+        if progress:
+            progress(report.read + len(report.skipped), report.new)
         report.events_touched = self.finish_events()
         return report
 
-    def _store_batch(
-        self, fresh: Sequence[tuple[str, Article]], skip: Callable[[Rejected], None]
-    ) -> int:
-        cleaned: list[tuple[str, Article]] = []
-        for (key, art), result in zip(
-            fresh, self.cleaner.run_batch([a for _, a in fresh]), strict=True
-        ):
-            if isinstance(result, Rejected):
-                skip(result)
-            elif not result.text.strip():
-                skip(Rejected(source=art.source, reason="no article text left after cleaning"))
-            else:
-                cleaned.append((key, result))
-        if not cleaned:
-            return 0
-        arts = [a for _, a in cleaned]
-        self.repeats.apply(arts)
-        self.duplicates.mark(arts)
-        modelled: list[tuple[str, Article]] = []
-        for (key, _), result in zip(cleaned, self.modeller.run_batch(list(arts)), strict=True):
-            if isinstance(result, Rejected):
-                skip(result)
-            else:
-                modelled.append((key, result))
+    def _prepare(
+        self, items: Iterable[Article | Rejected], report: RunReport,
+        skip: Callable[[Rejected], None],
+    ) -> Iterator[list[tuple[str, Article]]]:
+        """Batches of new, cleaned articles: known inputs are skipped before any work."""
+        for batch in _batches(items, self.settings.batch_size):
+            keys: dict[int, str] = {}
+            for item in batch:
+                if isinstance(item, Rejected):
+                    skip(item)
+                else:
+                    report.read += 1
+                    keys[id(item)] = input_key(item)
+            known = self.store.known_inputs(keys.values())
+            fresh = [(keys[id(a)], a) for a in batch
+                     if isinstance(a, Article) and keys[id(a)] not in known]
+            report.known += len(keys) - len(fresh)
+            cleaned: list[tuple[str, Article]] = []
+            for (key, art), result in zip(fresh, self.cleaner.run_batch([a for _, a in fresh]),
+                                          strict=True):
+                if isinstance(result, Rejected):
+                    skip(result)
+                elif not result.text.strip():
+                    skip(Rejected(source=art.source, reason="no article text left after cleaning"))
+                else:
+                    cleaned.append((key, result))
+            if cleaned:
+                arts = [a for _, a in cleaned]
+                self.repeats.apply(arts)
+                self.duplicates.mark(arts)
+                yield cleaned
+
+    def _model(
+        self, batches: Iterator[list[tuple[str, Article]]]
+    ) -> Iterator[tuple[list[tuple[str, Article]], list[Article | Rejected]]]:
+        """Run the model stages, in this process or in a pool of `settings.workers`."""
+        if self.settings.workers <= 1:
+            for batch in batches:
+                yield batch, self.modeller.run_batch([a for _, a in batch])
+            return
+        import multiprocessing as mp
+
+        ctx = mp.get_context("spawn")  # a fresh interpreter: no inherited locks or threads
+        with ctx.Pool(self.settings.workers, initializer=_init_worker,
+                      initargs=(self.settings,)) as pool:
+            pending: list[tuple[list[tuple[str, Article]], Any]] = []
+            for batch in batches:
+                pending.append((batch, pool.apply_async(_model_worker, ([a for _, a in batch],))))
+                if len(pending) >= 2 * self.settings.workers:
+                    done, result = pending.pop(0)
+                    yield done, result.get()
+            for done, result in pending:
+                yield done, result.get()
+
+    def _store(self, modelled: list[tuple[str, Article]]) -> int:
         with self.store.atomic():
             new = self.store.put_articles(modelled)
             self.duplicates.save([a for _, a in modelled])

@@ -26,14 +26,16 @@ DEFAULT_DB = "storylens.sqlite"
 @click.option("--quiet", is_flag=True, help="No progress bar; skipped inputs are still reported.")
 @click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
               help="Articles per transaction (a killed run resumes after the last batch).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Processes for the language model stage (use the number of cores).")
 def command(paths: tuple[str, ...], db: str, json_out: str | None, quiet: bool,
-            batch_size: int) -> None:
+            batch_size: int, workers: int) -> None:
     """Read news articles from PATHS (files, directories, or - for JSON Lines on stdin).
 
     Exit status: 0 when every input was read, 1 when something was skipped (each skip is
     reported once on stderr with its file, line and reason), 2 on usage errors.
     """
-    settings = Settings(quiet=quiet, batch_size=batch_size)
+    settings = Settings(quiet=quiet, batch_size=batch_size, workers=workers)
     display = RunDisplay(quiet)
     try:
         with SQLiteStore(db) as store:
