@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from .records import Article
 from .settings import Settings
 from .store.sqlite import SQLiteStore
 
@@ -26,7 +27,19 @@ def describe_events(
     out = []
     for event in index.describe(keys):
         articles = list(store.articles(event["articles"]))
+        _infer_publication_dates(store, articles, event.get("date"))
         actors, _ = merge_actors(articles)
         event["actors"] = actors
         out.append(compare_event(event, articles, settings))
     return out
+
+
+def _infer_publication_dates(store: SQLiteStore, articles: list[Article], date: str | None) -> None:
+    """An article that never says when it was published takes its event's date, marked
+    `inferred` so nobody mistakes it for a date the article gave."""
+    undated = [a for a in articles if a.published is None or a.published_basis == "inferred"]
+    changed = [a for a in undated if date and (a.published, a.published_basis) != (date, "inferred")]
+    for art in changed:
+        art.published, art.published_basis = date, "inferred"
+    if changed:
+        store.update_articles(changed)

@@ -114,11 +114,13 @@ class SQLiteStore:
         with self.atomic() as conn:
             for art in articles:
                 conn.execute(
-                    "UPDATE articles SET data = ?, stages = ?, duplicate_of = ? WHERE id = ?",
+                    "UPDATE articles SET data = ?, stages = ?, duplicate_of = ?, published = ?"
+                    " WHERE id = ?",
                     (
                         json.dumps(_without_raw(art), ensure_ascii=False),
                         json.dumps(art.stages, sort_keys=True),
                         art.duplicate_of,
+                        art.published,
                         art.id,
                     ),
                 )
