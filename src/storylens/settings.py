@@ -11,6 +11,8 @@ class Settings:
     max_file_bytes: int = 50_000_000  # larger inputs are rejected, not read into memory
     # clean
     min_repeat_articles: int = 3  # a line seen in this many articles of one site is furniture
+    outlet_registry: str | None = None  # an outlets.toml to use instead of the bundled one
+    duplicate_window_days: int = 30  # copies are looked for among articles this close in date
     # near-duplicates
     minhash_perm: int = 64
     duplicate_threshold: float = 0.8  # estimated Jaccard of word 5-shingles
@@ -19,6 +21,14 @@ class Settings:
     batch_size: int = 64
     # events
     event_window_days: int = 10  # articles further apart than this are never compared
+    # compare
+    claim_similarity: float = 0.25  # least average word overlap for sentences to be one claim
+    copy_similarity: float = 0.6  # share of 3-grams that makes a sentence a copy, not a witness
+    summary_sentences: int = 8
+    framing_lexicon: str | None = None  # a framing.toml to use instead of the bundled one
+    event_threshold: float = 0.2  # centroid similarity an article needs to join an event
+    event_name_weight: float = 0.5  # share of names (who, where) vs. words in that similarity
+    event_related_threshold: float = 0.12  # events this similar are linked as related
     # run
     quiet: bool = False
     workers: int = 1

@@ -1,0 +1,202 @@
+"""Claim clustering on ECB+: do the sentences we put in one claim report the same event?
+
+For every gold event (ECB+ subtopic) the articles' sentences are clustered with the same
+function `compare_event` uses (`storylens.compare.cluster_sentences`, the global
+`Settings.claim_similarity` threshold, nothing tuned per corpus). Scoring is pairwise
+over the gold-annotated sentences (selected_sentences.csv) of different articles: a gold
+pair shares a cross-document event chain (mentions.jsonl); a predicted pair sits in one
+claim. Gold pairs across the two look-alike events of a topic are counted too, and no
+per-event clustering can find them (they cap recall at about 98%).
+
+    .venv/bin/python bench/claims.py [--selected-only] [--sweep]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import itertools
+import json
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import squareform
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from storylens.compare.claims import event_sentences
+from storylens.compare.event import name_canon
+from storylens.compare.framing import load_lexicon
+from storylens.compare.similarity import cluster_sentences
+from storylens.records import Article
+from storylens.settings import Settings
+from storylens.testing import shared_data
+
+SentenceKey = tuple[str, int]  # (doc_id, corpus sentence number)
+Clusterer = Callable[[Sequence[str]], list[int]]
+
+
+def load(
+    root: Path,
+) -> tuple[dict[str, dict[str, Any]], set[SentenceKey], dict[SentenceKey, set[str]]]:
+    docs = {}
+    with (root / "documents.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            doc = json.loads(line)
+            docs[doc["doc_id"]] = doc
+    with (root / "selected_sentences.csv").open(encoding="utf-8") as fh:
+        selected = {(row["doc_id"], int(row["sentence"])) for row in csv.DictReader(fh)}
+    chains: dict[SentenceKey, set[str]] = defaultdict(set)
+    with (root / "mentions.jsonl").open(encoding="utf-8") as fh:
+        for line in fh:
+            m = json.loads(line)
+            key = (m["doc_id"], m["sentence"])
+            if m["kind"] == "event" and m["chain"] and key in selected:
+                chains[key].add(m["chain"])
+    return docs, selected, chains
+
+
+def gold_pairs(
+    docs: dict[str, dict[str, Any]], selected: set[SentenceKey], chains: dict[SentenceKey, set[str]]
+) -> int:
+    by_topic: dict[str, list[SentenceKey]] = defaultdict(list)
+    for key in selected:
+        by_topic[docs[key[0]]["topic"]].append(key)
+    return sum(
+        1
+        for keys in by_topic.values()
+        for a, b in itertools.combinations(keys, 2)
+        if a[0] != b[0] and chains[a] & chains[b]
+    )
+
+
+def event_units(
+    docs: dict[str, dict[str, Any]],
+    doc_ids: list[str],
+    selected: set[SentenceKey],
+    selected_only: bool,
+) -> tuple[list[str], list[SentenceKey]]:
+    """The sentences compare_event would see for these articles, with their gold keys."""
+    articles, numbers = [], {}
+    for doc_id in sorted(doc_ids):
+        doc = docs[doc_id]
+        spans = [
+            (s, e) for n, s, e in doc["sentences"] if not selected_only or (doc_id, n) in selected
+        ]
+        numbers[doc_id] = {(s, e): n for n, s, e in doc["sentences"]}
+        articles.append(Article(source=doc_id, id=doc_id, text=doc["text"], sentences=spans))
+    units = event_sentences(articles)
+    keys = [(u.article.id, numbers[u.article.id].get((u.start, u.end), -1)) for u in units]
+    return [u.text for u in units], keys
+
+
+def evaluate(
+    cluster: Clusterer,
+    events: list[tuple[list[str], list[SentenceKey]]],
+    selected: set[SentenceKey],
+    chains: dict[SentenceKey, set[str]],
+    gold: int,
+) -> tuple[float, float, float, float]:
+    tp = fp = n = 0
+    started = time.perf_counter()
+    labels_all = []
+    for texts, _keys in events:
+        labels_all.append(cluster(texts))
+        n += len(texts)
+    rate = n / max(1e-9, time.perf_counter() - started)
+    for (_, keys), labels in zip(events, labels_all, strict=True):
+        scored = [(k, lab) for k, lab in zip(keys, labels, strict=True) if k in selected]
+        for (a, la), (b, lb) in itertools.combinations(scored, 2):
+            if a[0] != b[0] and la == lb:
+                if chains[a] & chains[b]:
+                    tp += 1
+                else:
+                    fp += 1
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / gold if gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return 100 * p, 100 * r, 100 * f, rate
+
+
+def tfidf(threshold: float) -> Clusterer:
+    def run(texts: Sequence[str]) -> list[int]:
+        if len(texts) < 2:
+            return [0] * len(texts)
+        x = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(texts)
+        sim = (x @ x.T).toarray()
+        np.fill_diagonal(sim, 1.0)
+        tree = linkage(np.clip(squareform(1 - sim, checks=False), 0, None), "average")
+        return [int(v) for v in fcluster(tree, 1 - threshold, "distance")]
+
+    return run
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--selected-only",
+        action="store_true",
+        help="cluster only the gold-annotated sentences, not whole articles",
+    )
+    parser.add_argument("--sweep", action="store_true", help="also print other thresholds")
+    args = parser.parse_args()  # fmt: skip
+    docs, selected, chains = load(shared_data() / "ecbplus")
+    gold = gold_pairs(docs, selected, chains)
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for doc_id, doc in docs.items():
+        by_event[doc["subtopic"]].append(doc_id)
+    events = [event_units(docs, ids, selected, args.selected_only) for ids in by_event.values()]
+    settings = Settings()
+    canon = name_canon(load_lexicon(settings.framing_lexicon), [])
+
+    def ours(threshold: float) -> Clusterer:
+        return lambda texts: cluster_sentences(texts, threshold=threshold, canon=canon)
+
+    rows: list[tuple[str, tuple[float, float, float, float]]] = []
+    raw = [
+        ([""] * len(k), k)
+        for k in (
+            [(d, n) for d in ids for n, _, _ in docs[d]["sentences"]] for ids in by_event.values()
+        )
+    ]
+    rows.append(
+        (
+            "all sentences of an event in one claim",
+            evaluate(lambda t: [0] * len(t), raw, selected, chains, gold),
+        )
+    )
+    best = max(
+        (
+            (th, evaluate(tfidf(th), events, selected, chains, gold))
+            for th in (0.02, 0.05, 0.1, 0.2)
+        ),
+        key=lambda item: item[1][2],
+    )
+    rows.append((f"TF-IDF cosine, average link (best: {best[0]})", best[1]))
+    threshold = settings.claim_similarity
+    rows.append(
+        (
+            f"storylens claims (claim_similarity={threshold})",
+            evaluate(ours(threshold), events, selected, chains, gold),
+        )
+    )
+    if args.sweep:
+        for th in (0.03, 0.05, 0.1, 0.2, 0.4):
+            rows.append(
+                (f"  storylens at {th}", evaluate(ours(th), events, selected, chains, gold))
+            )
+    units = sum(len(t) for t, _ in events)
+    scope = "gold-annotated sentences only" if args.selected_only else "all sentences"
+    print(f"ECB+ claim pairs: {len(by_event)} events, {units} {scope}, {gold} gold pairs")
+    print(f"{'method':<48} {'P':>6} {'R':>6} {'F1':>6} {'sent/s':>8}")
+    for name, (p, r, f, rate) in rows:
+        speed = f"{rate:8.0f}" if rate < 1e6 else f"{'-':>8}"
+        print(f"{name:<48} {p:6.1f} {r:6.1f} {f:6.1f} {speed}")
+
+
+if __name__ == "__main__":
+    main()
