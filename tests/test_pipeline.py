@@ -45,14 +45,17 @@ def test_a_stage_reading_a_field_nobody_fills_is_refused_when_the_pipeline_is_bu
 
 
 def test_an_unknown_stage_name_lists_the_registered_ones() -> None:
-    with pytest.raises(PipelineError, match="test_upper.v1"):
+    with pytest.raises(PipelineError, match=r"test_upper\.v1"):
         Pipeline(["no_such.v1"])
 
 
 def test_each_article_records_the_versions_of_the_stages_it_went_through() -> None:
     out = Pipeline(["test_upper.v1", "test_refuse_empty.v2"])(Article(source="a", raw="x"))
     assert isinstance(out, Article)
-    assert out.stages == {"test_upper": "test_upper.v1", "test_refuse_empty": "test_refuse_empty.v2"}
+    assert out.stages == {
+        "test_upper": "test_upper.v1",
+        "test_refuse_empty": "test_refuse_empty.v2",
+    }
 
 
 def test_a_refused_article_becomes_a_rejection_naming_the_stage_and_the_run_goes_on() -> None:

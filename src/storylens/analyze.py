@@ -123,7 +123,9 @@ class Analyzer:
         return report
 
     def _prepare(
-        self, items: Iterable[Article | Rejected], report: RunReport,
+        self,
+        items: Iterable[Article | Rejected],
+        report: RunReport,
         skip: Callable[[Rejected], None],
     ) -> Iterator[list[tuple[str, Article]]]:
         """Batches of new, cleaned articles: known inputs are skipped before any work."""
@@ -136,12 +138,16 @@ class Analyzer:
                     report.read += 1
                     keys[id(item)] = input_key(item)
             known = self.store.known_inputs(keys.values())
-            fresh = [(keys[id(a)], a) for a in batch
-                     if isinstance(a, Article) and keys[id(a)] not in known]
+            fresh = [
+                (keys[id(a)], a)
+                for a in batch
+                if isinstance(a, Article) and keys[id(a)] not in known
+            ]
             report.known += len(keys) - len(fresh)
             cleaned: list[tuple[str, Article]] = []
-            for (key, art), result in zip(fresh, self.cleaner.run_batch([a for _, a in fresh]),
-                                          strict=True):
+            for (key, art), result in zip(
+                fresh, self.cleaner.run_batch([a for _, a in fresh]), strict=True
+            ):
                 if isinstance(result, Rejected):
                     skip(result)
                 elif not result.text.strip():
@@ -165,8 +171,9 @@ class Analyzer:
         import multiprocessing as mp
 
         ctx = mp.get_context("spawn")  # a fresh interpreter: no inherited locks or threads
-        with ctx.Pool(self.settings.workers, initializer=_init_worker,
-                      initargs=(self.settings,)) as pool:
+        with ctx.Pool(
+            self.settings.workers, initializer=_init_worker, initargs=(self.settings,)
+        ) as pool:
             pending: list[tuple[list[tuple[str, Article]], Any]] = []
             for batch in batches:
                 pending.append((batch, pool.apply_async(_model_worker, ([a for _, a in batch],))))
@@ -218,4 +225,6 @@ def analyze(
 
     settings = settings or Settings()
     analyzer = Analyzer(store, settings)
-    return analyzer.run(read_paths(paths, settings, stdin=stdin), on_skip=on_skip, progress=progress)
+    return analyzer.run(
+        read_paths(paths, settings, stdin=stdin), on_skip=on_skip, progress=progress
+    )

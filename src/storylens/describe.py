@@ -38,7 +38,9 @@ def _infer_publication_dates(store: SQLiteStore, articles: list[Article], date: 
     """An article that never says when it was published takes its event's date, marked
     `inferred` so nobody mistakes it for a date the article gave."""
     undated = [a for a in articles if a.published is None or a.published_basis == "inferred"]
-    changed = [a for a in undated if date and (a.published, a.published_basis) != (date, "inferred")]
+    changed = [
+        a for a in undated if date and (a.published, a.published_basis) != (date, "inferred")
+    ]
     for art in changed:
         art.published, art.published_basis = date, "inferred"
     if changed:

@@ -19,8 +19,19 @@ from .settings import Settings
 
 # Fields the ingest readers fill; every pipeline starts from these.
 INGEST_FIELDS = frozenset(
-    {"source", "raw", "format", "title", "url", "published", "published_basis",
-     "outlet", "outlet_evidence", "site_name", "language"}
+    {
+        "source",
+        "raw",
+        "format",
+        "title",
+        "url",
+        "published",
+        "published_basis",
+        "outlet",
+        "outlet_evidence",
+        "site_name",
+        "language",
+    }
 )
 
 StageFn = Callable[[Article, "Context"], Article]

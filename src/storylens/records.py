@@ -99,6 +99,7 @@ class Article:
     outlet_evidence: str | None = None
     site_name: str | None = None  # a metadata hint, not yet trusted as an outlet
     language: str | None = None
+    input_id: str | None = None  # the input's own id (JSON Lines "id"), for cross-reference
     # -- filled by clean -------------------------------------------------------
     id: str = ""
     text: str = ""

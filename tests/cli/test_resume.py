@@ -41,14 +41,27 @@ def _count(db: Path) -> int:
 
 def _analyze(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "storylens", "analyze", str(corpus), "--db", str(db), "--quiet",
-         "--batch-size", "4"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [
+            sys.executable,
+            "-m",
+            "storylens",
+            "analyze",
+            str(corpus),
+            "--db",
+            str(db),
+            "--quiet",
+            "--batch-size",
+            "4",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
 
 
 @pytest.mark.slow
-def test_a_run_killed_mid_way_resumes_without_losing_or_duplicating_anything(tmp_path: Path) -> None:
+def test_a_run_killed_mid_way_resumes_without_losing_or_duplicating_anything(
+    tmp_path: Path,
+) -> None:
     corpus, db = tmp_path / "corpus", tmp_path / "run.sqlite"
     _write_corpus(corpus, 240)
     proc = _analyze(corpus, db)

@@ -56,7 +56,7 @@ def test_tone_words_are_counted_per_outlet_and_voice(article: Any) -> None:
 def test_unknown_outlets_appear_under_a_label_of_their_own(article: Any) -> None:
     a = article("abcdef1234", "Nordland shelled the border.")
     (entry,) = framing_table([a], LEXICON)
-    assert list(entry["terms"]) == ["unnamed source abcdef12"]
+    assert list(entry["terms"]) == ["unknown outlet (abcdef12)"]
 
 
 def test_the_bundled_lexicon_loads() -> None:

@@ -16,7 +16,7 @@ witnesses = st.lists(
     st.builds(
         Witness,
         article=st.sampled_from(["a", "b", "c", "d"]),
-        outlet=st.sampled_from(["Sea Post", "Port Daily", "unnamed source d"]),
+        outlet=st.sampled_from(["Sea Post", "Port Daily", "unknown outlet (d)"]),
         text=st.sampled_from(SENTENCES),
     ),
     min_size=1,

@@ -12,12 +12,21 @@ from storylens.records import Article
 from storylens.report.render import write_reports
 from storylens.store.sqlite import SQLiteStore
 
-WIRE = ("Harbor Wire", "The ferry Aster capsized off Brannock on Monday. Officials said 23 people died. "
-        "About 40 passengers were rescued.")
-COPY = (None, "The ferry Aster capsized off Brannock on Monday. Officials said 23 people died. "
-        "About 40 passengers were rescued. <script>window.pwned=1</script>")
-OBSERVER = ("Northgate Observer", "At least 26 people died when the ferry Aster capsized on Monday, "
-            "the coast guard said. \u201cWe searched all night,\u201d said Captain Ro Lenn.")
+WIRE = (
+    "Harbor Wire",
+    "The ferry Aster capsized off Brannock on Monday. Officials said 23 people died. "
+    "About 40 passengers were rescued.",
+)
+COPY = (
+    None,
+    "The ferry Aster capsized off Brannock on Monday. Officials said 23 people died. "
+    "About 40 passengers were rescued. <script>window.pwned=1</script>",
+)
+OBSERVER = (
+    "Northgate Observer",
+    "At least 26 people died when the ferry Aster capsized on Monday, "
+    "the coast guard said. \u201cWe searched all night,\u201d said Captain Ro Lenn.",
+)
 
 
 def _span(text: str, part: str) -> dict[str, Any]:
@@ -27,30 +36,83 @@ def _span(text: str, part: str) -> dict[str, Any]:
 
 @pytest.fixture
 def report_dir(tmp_path: Path) -> Path:
-    arts = [Article(source=f"{i}.txt", id=f"a{i}", outlet=o, text=t) for i, (o, t) in enumerate((WIRE, COPY, OBSERVER))]
+    arts = [
+        Article(source=f"{i}.txt", id=f"a{i}", outlet=o, text=t)
+        for i, (o, t) in enumerate((WIRE, COPY, OBSERVER))
+    ]
     arts[1].duplicate_of = "a0"
     ev = {
-        "id": "e1", "title": "Ferry capsizes off Brannock", "date": "2025-03-03",
-        "articles": ["a0", "a1", "a2"], "outlets": ["Harbor Wire", None, "Northgate Observer"],
+        "id": "e1",
+        "title": "Ferry capsizes off Brannock",
+        "date": "2025-03-03",
+        "articles": ["a0", "a1", "a2"],
+        "outlets": ["Harbor Wire", None, "Northgate Observer"],
         "date_evidence": [{"article": "a0", **_span(WIRE[1], "on Monday"), "text": "on Monday"}],
-        "locations": ["Brannock"], "actors": [], "related": [],
+        "locations": ["Brannock"],
+        "actors": [],
+        "related": [],
         "claims": [
-            {"id": "c1", "text": "The ferry Aster capsized off Brannock on Monday.", "status": "corroborated",
-             "independent_sources": 2, "outlets": ["Harbor Wire", None, "Northgate Observer"],
-             "mentions": [{"article": "a0", **_span(WIRE[1], "The ferry Aster capsized off Brannock on Monday.")},
-                          {"article": "a1", **_span(COPY[1], "The ferry Aster capsized off Brannock on Monday.")},
-                          {"article": "a2", **_span(OBSERVER[1], "At least 26 people died when the ferry Aster capsized on Monday, the coast guard said.")}]},
-            {"id": "c2", "text": "About 40 passengers were rescued.", "status": "single-source",
-             "independent_sources": 1, "outlets": ["Harbor Wire", None],
-             "mentions": [{"article": "a0", **_span(WIRE[1], "About 40 passengers were rescued.")},
-                          {"article": "a1", **_span(COPY[1], "About 40 passengers were rescued.")}]},
+            {
+                "id": "c1",
+                "text": "The ferry Aster capsized off Brannock on Monday.",
+                "status": "corroborated",
+                "independent_sources": 2,
+                "outlets": ["Harbor Wire", None, "Northgate Observer"],
+                "mentions": [
+                    {
+                        "article": "a0",
+                        **_span(WIRE[1], "The ferry Aster capsized off Brannock on Monday."),
+                    },
+                    {
+                        "article": "a1",
+                        **_span(COPY[1], "The ferry Aster capsized off Brannock on Monday."),
+                    },
+                    {
+                        "article": "a2",
+                        **_span(
+                            OBSERVER[1],
+                            "At least 26 people died when the ferry Aster capsized on Monday, the coast guard said.",
+                        ),
+                    },
+                ],
+            },
+            {
+                "id": "c2",
+                "text": "About 40 passengers were rescued.",
+                "status": "single-source",
+                "independent_sources": 1,
+                "outlets": ["Harbor Wire", None],
+                "mentions": [
+                    {"article": "a0", **_span(WIRE[1], "About 40 passengers were rescued.")},
+                    {"article": "a1", **_span(COPY[1], "About 40 passengers were rescued.")},
+                ],
+            },
         ],
-        "figures": [{"what": "killed", "value": 23, "qualifier": None, "unit": "people", "conflict": True,
-                     "mentions": [{"article": "a0", **_span(WIRE[1], "23 people died")},
-                                  {"article": "a2", **_span(OBSERVER[1], "At least 26 people died")}]}],
-        "quotes": [{"speaker": "p1", "speaker_name": "Ro Lenn", "text": "We searched all night", "kind": "direct",
-                    "variants": False, "mentions": [{"article": "a2", **_span(OBSERVER[1], "We searched all night")}]}],
-        "framing": [], "summary": [],
+        "figures": [
+            {
+                "what": "killed",
+                "value": 23,
+                "qualifier": None,
+                "unit": "people",
+                "conflict": True,
+                "mentions": [
+                    {"article": "a0", **_span(WIRE[1], "23 people died")},
+                    {"article": "a2", **_span(OBSERVER[1], "At least 26 people died")},
+                ],
+            }
+        ],
+        "quotes": [
+            {
+                "speaker": "p1",
+                "speaker_name": "Ro Lenn",
+                "text": "We searched all night",
+                "kind": "direct",
+                "variants": False,
+                "mentions": [{"article": "a2", **_span(OBSERVER[1], "We searched all night")}],
+            }
+        ],
+        "framing": [],
+        "summary": [],
     }
     with SQLiteStore(tmp_path / "r.sqlite") as store:
         store.put_articles([(a.id, a) for a in arts])
@@ -65,7 +127,9 @@ def test_each_event_gets_a_markdown_file_and_an_html_page(report_dir: Path) -> N
     assert "e1.md" in (report_dir / "index.md").read_text()
 
 
-def test_the_coverage_matrix_names_each_outlet_and_marks_the_unknown_one_and_the_copy(report_dir: Path) -> None:
+def test_the_coverage_matrix_names_each_outlet_and_marks_the_unknown_one_and_the_copy(
+    report_dir: Path,
+) -> None:
     html = (report_dir / "e1.html").read_text()
     assert "Harbor Wire" in html
     assert "Northgate Observer" in html

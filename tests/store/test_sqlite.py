@@ -15,8 +15,12 @@ from storylens.store.sqlite import SQLiteStore
 
 def _article(i: int) -> Article:
     return Article(
-        source=f"file{i}.txt", raw=f"raw {i}", id=f"{i:016x}", text=f"Body {i}.",
-        removed=[Removal(text="Advertisement", reason="boilerplate")], sentences=[(0, 7)],
+        source=f"file{i}.txt",
+        raw=f"raw {i}",
+        id=f"{i:016x}",
+        text=f"Body {i}.",
+        removed=[Removal(text="Advertisement", reason="boilerplate")],
+        sentences=[(0, 7)],
     )
 
 
@@ -58,11 +62,22 @@ def test_an_article_comes_back_as_it_was_stored(tmp_path: Path) -> None:
     assert back.sentences == [(0, 7)]
 
 
-def test_a_batch_that_fails_half_way_leaves_nothing_behind(tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "a.sqlite")
-    with pytest.raises(RuntimeError), store.atomic():
+def _store_then_die(store: SQLiteStore) -> None:
+    with store.atomic():
         store.put_articles([("k1", _article(1))])
         raise RuntimeError("killed")
+
+
+def _set_state_then_die(store: SQLiteStore) -> None:
+    with store.atomic():
+        store.set_state("x", "1")
+        raise RuntimeError("inner")
+
+
+def test_a_batch_that_fails_half_way_leaves_nothing_behind(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "a.sqlite")
+    with pytest.raises(RuntimeError):
+        _store_then_die(store)
     assert store.count("articles") == 0
     assert store.known_inputs(["k1"]) == {}
 
@@ -71,9 +86,8 @@ def test_a_failing_inner_step_rolls_back_only_itself(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "a.sqlite")
     with store.atomic():
         store.put_articles([("k1", _article(1))])
-        with pytest.raises(RuntimeError), store.atomic():
-            store.set_state("x", "1")
-            raise RuntimeError("inner")
+        with pytest.raises(RuntimeError):
+            _set_state_then_die(store)
     assert store.count("articles") == 1
     assert store.get_state("x") is None
 
@@ -88,7 +102,9 @@ def test_a_file_that_is_not_a_database_is_refused_with_its_path(tmp_path: Path) 
 def test_events_are_stored_with_their_members_and_replaced_on_update(tmp_path: Path) -> None:
     with SQLiteStore(tmp_path / "a.sqlite") as store:
         store.put_articles([("k1", _article(1)), ("k2", _article(2))])
-        store.put_events([{"id": "e1", "date": "2025-01-01", "articles": [f"{1:016x}", f"{2:016x}"]}])
+        store.put_events(
+            [{"id": "e1", "date": "2025-01-01", "articles": [f"{1:016x}", f"{2:016x}"]}]
+        )
         store.put_events([{"id": "e1", "date": "2025-01-02", "articles": [f"{1:016x}"]}])
         assert store.events() == [{"id": "e1", "date": "2025-01-02", "articles": [f"{1:016x}"]}]
         assert store.count("event_articles") == 1

@@ -19,17 +19,44 @@ DEFAULT_DB = "storylens.sqlite"
 
 @click.command("analyze")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", "db", default=DEFAULT_DB, show_default=True, metavar="FILE",
-              help="SQLite file to store into (created if missing; re-runs add to it).")
-@click.option("--json", "json_out", default=None, metavar="FILE",
-              help="Also write the storylens/v1 JSON document of the whole database to FILE.")
+@click.option(
+    "--db",
+    "db",
+    default=DEFAULT_DB,
+    show_default=True,
+    metavar="FILE",
+    help="SQLite file to store into (created if missing; re-runs add to it).",
+)
+@click.option(
+    "--json",
+    "json_out",
+    default=None,
+    metavar="FILE",
+    help="Also write the storylens/v1 JSON document of the whole database to FILE.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar; skipped inputs are still reported.")
-@click.option("--batch-size", default=64, show_default=True, type=click.IntRange(1, 10_000),
-              help="Articles per transaction (a killed run resumes after the last batch).")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Processes for the language model stage (use the number of cores).")
-def command(paths: tuple[str, ...], db: str, json_out: str | None, quiet: bool,
-            batch_size: int, workers: int) -> None:
+@click.option(
+    "--batch-size",
+    default=64,
+    show_default=True,
+    type=click.IntRange(1, 10_000),
+    help="Articles per transaction (a killed run resumes after the last batch).",
+)
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes for the language model stage (use the number of cores).",
+)
+def command(
+    paths: tuple[str, ...],
+    db: str,
+    json_out: str | None,
+    quiet: bool,
+    batch_size: int,
+    workers: int,
+) -> None:
     """Read news articles from PATHS (files, directories, or - for JSON Lines on stdin).
 
     Exit status: 0 when every input was read, 1 when something was skipped (each skip is
@@ -41,8 +68,14 @@ def command(paths: tuple[str, ...], db: str, json_out: str | None, quiet: bool,
         with SQLiteStore(db) as store:
             total = estimate_inputs(paths)
             with display.bar(total) as progress:
-                report = analyze(list(paths), store, settings, stdin=sys.stdin.buffer,
-                                 on_skip=display.skip, progress=progress)
+                report = analyze(
+                    list(paths),
+                    store,
+                    settings,
+                    stdin=sys.stdin.buffer,
+                    on_skip=display.skip,
+                    progress=progress,
+                )
             if json_out:
                 write_document(store, json_out)
     except StorylensError as exc:

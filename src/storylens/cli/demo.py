@@ -24,8 +24,13 @@ def sample_corpus() -> Path:
 
 
 @click.command("demo")
-@click.option("--out", default="storylens-demo", show_default=True, metavar="DIR",
-              help="Where to put the database, the JSON document and the report.")
+@click.option(
+    "--out",
+    default="storylens-demo",
+    show_default=True,
+    metavar="DIR",
+    help="Where to put the database, the JSON document and the report.",
+)
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def command(out: str, quiet: bool) -> None:
     """Analyse the bundled sample corpus (fictional outlets and events) and summarise it."""
@@ -36,8 +41,13 @@ def command(out: str, quiet: bool) -> None:
     try:
         with SQLiteStore(db) as store:
             with display.bar(None) as progress:
-                report = analyze([str(sample_corpus())], store, Settings(quiet=quiet),
-                                 on_skip=display.skip, progress=progress)
+                report = analyze(
+                    [str(sample_corpus())],
+                    store,
+                    Settings(quiet=quiet),
+                    on_skip=display.skip,
+                    progress=progress,
+                )
             write_document(store, out_dir / "demo.json")
             write_reports(store, out_dir / "report")
             click.echo(summary_text(store))

@@ -17,17 +17,33 @@ from .errors import fail
 
 @click.command("export")
 @click.option("--db", required=True, metavar="FILE", help="The database `analyze` wrote.")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv", "parquet"]), required=True,
-              help="json: the storylens/v1 document; csv/parquet: one flat table.")
-@click.option("--table", type=click.Choice(TABLES), default="articles", show_default=True,
-              help="Which table for csv/parquet.")
-@click.option("--out", default=None, metavar="FILE",
-              help="Where to write (default: stdout for json/csv; required for parquet).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "parquet"]),
+    required=True,
+    help="json: the storylens/v1 document; csv/parquet: one flat table.",
+)
+@click.option(
+    "--table",
+    type=click.Choice(TABLES),
+    default="articles",
+    show_default=True,
+    help="Which table for csv/parquet.",
+)
+@click.option(
+    "--out",
+    default=None,
+    metavar="FILE",
+    help="Where to write (default: stdout for json/csv; required for parquet).",
+)
 def command(db: str, fmt: str, table: str, out: str | None) -> None:
     """Export an analysis for scripts, spreadsheets and dataframes."""
     try:
         if not Path(db).exists():
-            raise UsageError(f"no database at {db}; create one with `storylens analyze PATH --db {db}`")
+            raise UsageError(
+                f"no database at {db}; create one with `storylens analyze PATH --db {db}`"
+            )
         with SQLiteStore(db) as store:
             if fmt == "json":
                 write_document(store, out if out else sys.stdout)

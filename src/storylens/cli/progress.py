@@ -40,7 +40,9 @@ def estimate_inputs(paths: Sequence[str]) -> int | None:
             if f.suffix.lower() in STREAM_SUFFIXES:
                 try:
                     with f.open("rb") as fh:
-                        total += sum(chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b""))
+                        total += sum(
+                            chunk.count(b"\n") for chunk in iter(lambda: fh.read(1 << 20), b"")
+                        )
                 except OSError:
                     total += 1
             else:
@@ -56,7 +58,9 @@ class RunDisplay:
         self._task: int | None = None
 
     def skip(self, rejected: Rejected) -> None:
-        self.console.print(f"[yellow]skipped[/] {rejected}", markup=True, highlight=False, soft_wrap=True)
+        self.console.print(
+            f"[yellow]skipped[/] {rejected}", markup=True, highlight=False, soft_wrap=True
+        )
 
     @contextmanager
     def bar(self, total: int | None) -> Iterator[ProgressFn | None]:

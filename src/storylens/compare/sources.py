@@ -20,7 +20,7 @@ _WORDS = re.compile(r"\w+", re.UNICODE)
 
 def outlet_label(article: Article) -> str:
     """The outlet's name, or a stable label for an unnamed one (it is its own source)."""
-    return article.outlet or f"unnamed source {article.id[:8]}"
+    return article.outlet or f"unknown outlet ({article.id[:8]})"
 
 
 def shingles(text: str, n: int = 3) -> frozenset[tuple[str, ...]]:

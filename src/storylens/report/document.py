@@ -51,7 +51,7 @@ def _chunks(store: SQLiteStore) -> Iterator[str]:
     yield f'{{"schema": "{SCHEMA}", "generated_at": "{generated}", "articles": ['
     for i, art in enumerate(store.articles()):
         yield ("," if i else "") + "\n  " + json.dumps(article_json(art), ensure_ascii=False)
-    yield "\n], \"events\": ["
+    yield '\n], "events": ['
     for i, ev in enumerate(store.events()):
         yield ("," if i else "") + "\n  " + json.dumps(ev, ensure_ascii=False)
     yield "\n]}\n"

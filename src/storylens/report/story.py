@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from ..records import Article
@@ -81,12 +82,17 @@ def build_view(event: dict[str, Any], articles: Sequence[Article]) -> StoryView:
         matrix.append((claim, [c.article in covered for c in columns]))
     order = {"disputed": 0, "corroborated": 1, "single-source": 2}
     matrix.sort(key=lambda row: (order.get(row[0].get("status", ""), 3), -sum(row[1])))
-    view = StoryView(event=event, columns=columns, matrix=matrix,
-                     texts={a.id: a.text for a in articles})
+    view = StoryView(
+        event=event, columns=columns, matrix=matrix, texts={a.id: a.text for a in articles}
+    )
     spans: dict[str, list[tuple[int, int, str]]] = {a: [] for a in by_id}
     dates = [{"mentions": event.get("date_evidence", [])}]
-    for kind, items in (("date", dates), ("figure", event.get("figures", [])),
-                        ("quote", event.get("quotes", [])), ("claim", event.get("claims", []))):
+    for kind, items in (
+        ("date", dates),
+        ("figure", event.get("figures", [])),
+        ("quote", event.get("quotes", [])),
+        ("claim", event.get("claims", [])),
+    ):
         for item in items:
             for m in item.get("mentions", []):
                 if m["article"] in spans:
@@ -105,7 +111,7 @@ def segment(text: str, article_id: str, spans: Iterable[tuple[int, int, str]]) -
     spans = sorted({s for s in spans if 0 <= s[0] < s[1] <= len(text)})
     cuts = sorted({0, len(text)} | {s[0] for s in spans} | {s[1] for s in spans})
     out: list[Segment] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in pairwise(cuts):
         covering = [s for s in spans if s[0] <= a and b <= s[1]]
         kind = min((s[2] for s in covering), key=SPECIFICITY.__getitem__, default="")
         anchors = [f"m-{article_id}-{s[0]}-{s[1]}" for s in spans if s[0] == a]

@@ -22,8 +22,10 @@ def event_lines(ev: dict[str, Any]) -> list[str]:
     ]
     claims = ev.get("claims", [])
     if claims:
-        by = {s: sum(1 for c in claims if c.get("status") == s)
-              for s in ("corroborated", "single-source", "disputed")}
+        by = {
+            s: sum(1 for c in claims if c.get("status") == s)
+            for s in ("corroborated", "single-source", "disputed")
+        }
         lines.append(
             f"    claims: {by['corroborated']} corroborated, {by['single-source']} single-source,"
             f" {by['disputed']} disputed"
@@ -40,7 +42,10 @@ def summary_text(store: SQLiteStore) -> str:
     events = store.events()
     n_articles = store.count("articles")
     grouped = store.count("event_articles")
-    out = [f"{n_articles} articles, {len(events)} events ({n_articles - grouped} articles in none)", ""]
+    out = [
+        f"{n_articles} articles, {len(events)} events ({n_articles - grouped} articles in none)",
+        "",
+    ]
     for ev in sorted(events, key=lambda e: (e.get("date") or "", e["id"])):
         out.append(f"[{ev['id']}] " + "\n".join(event_lines(ev)))
     return "\n".join(out)

@@ -10,12 +10,35 @@ from collections.abc import Iterator
 from typing import Any
 
 ARTICLE_FIELDS = (
-    "id", "source", "outlet", "outlet_evidence", "url", "title", "published",
-    "published_basis", "language", "text", "removed", "duplicate_of", "sentences",
+    "id",
+    "source",
+    "outlet",
+    "outlet_evidence",
+    "url",
+    "title",
+    "published",
+    "published_basis",
+    "language",
+    "text",
+    "removed",
+    "duplicate_of",
+    "sentences",
 )
 EVENT_FIELDS = (
-    "id", "title", "articles", "outlets", "date", "date_evidence", "locations", "actors",
-    "claims", "quotes", "figures", "framing", "summary", "related",
+    "id",
+    "title",
+    "articles",
+    "outlets",
+    "date",
+    "date_evidence",
+    "locations",
+    "actors",
+    "claims",
+    "quotes",
+    "figures",
+    "framing",
+    "summary",
+    "related",
 )
 BASES = {"header", "dateline", "metadata", "inferred", None}
 STATUSES = {"corroborated", "single-source", "disputed"}

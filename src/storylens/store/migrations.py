@@ -20,7 +20,8 @@ def _script(conn: sqlite3.Connection, script: str) -> None:
 
 
 def m001_articles(conn: sqlite3.Connection) -> None:
-    _script(conn,
+    _script(
+        conn,
         """
         CREATE TABLE articles (
             id TEXT PRIMARY KEY,            -- hash of the normalized cleaned text
@@ -43,12 +44,13 @@ def m001_articles(conn: sqlite3.Connection) -> None:
             key TEXT PRIMARY KEY,
             article_id TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
 def m002_events(conn: sqlite3.Connection) -> None:
-    _script(conn,
+    _script(
+        conn,
         """
         CREATE TABLE events (
             id TEXT PRIMARY KEY,
@@ -74,12 +76,13 @@ def m002_events(conn: sqlite3.Connection) -> None:
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
-        """
+        """,
     )
 
 
 def m003_line_counts(conn: sqlite3.Connection) -> None:
-    _script(conn,
+    _script(
+        conn,
         """
         -- how many articles of one site carry a given short line: learned furniture
         CREATE TABLE site_lines (
@@ -88,14 +91,168 @@ def m003_line_counts(conn: sqlite3.Connection) -> None:
             articles INTEGER NOT NULL,
             PRIMARY KEY (site, line_hash)
         );
-        """
+        """,
     )
+
+
+def _statements(conn: sqlite3.Connection, statements: list[str]) -> None:
+    # Trigger bodies hold ";", so these are run one statement at a time, unsplit.
+    for statement in statements:
+        conn.execute(statement)
+
+
+def m004_search(conn: sqlite3.Connection) -> None:
+    """Full-text search over articles, and the actors of each event, for the web UI.
+
+    FTS5 reads the text through a view keyed by `article_numbers.n`, an INTEGER PRIMARY
+    KEY, because the implicit rowid of `articles` may change on VACUUM and the index
+    would then point at the wrong articles. Triggers keep both indexes current however
+    articles and events are written, so the writers need not know about them.
+    """
+    _statements(
+        conn,
+        [
+            "CREATE TABLE article_numbers (n INTEGER PRIMARY KEY, article_id TEXT NOT NULL UNIQUE)",
+            "CREATE VIEW article_search_source AS SELECT n.n AS n, a.title AS title, a.text AS text"
+            " FROM article_numbers n JOIN articles a ON a.id = n.article_id",
+            "CREATE VIRTUAL TABLE article_search USING fts5(title, text,"
+            " content='article_search_source', content_rowid='n',"
+            " tokenize='porter unicode61 remove_diacritics 2')",
+            "CREATE TRIGGER article_search_ai AFTER INSERT ON articles BEGIN"
+            " INSERT INTO article_numbers(article_id) VALUES (new.id);"
+            " INSERT INTO article_search(rowid, title, text)"
+            "  SELECT n, new.title, new.text FROM article_numbers WHERE article_id = new.id;"
+            " END",
+            "CREATE TRIGGER article_search_ad AFTER DELETE ON articles BEGIN"
+            " INSERT INTO article_search(article_search, rowid, title, text)"
+            "  SELECT 'delete', n, old.title, old.text FROM article_numbers WHERE article_id = old.id;"
+            " DELETE FROM article_numbers WHERE article_id = old.id;"
+            " END",
+            "CREATE TRIGGER article_search_au AFTER UPDATE OF title, text ON articles BEGIN"
+            " INSERT INTO article_search(article_search, rowid, title, text)"
+            "  SELECT 'delete', n, old.title, old.text FROM article_numbers WHERE article_id = old.id;"
+            " INSERT INTO article_search(rowid, title, text)"
+            "  SELECT n, new.title, new.text FROM article_numbers WHERE article_id = new.id;"
+            " END",
+            "INSERT INTO article_numbers(article_id) SELECT id FROM articles ORDER BY rowid",
+            "INSERT INTO article_search(article_search) VALUES ('rebuild')",
+            # every name and alias of every actor of an event, for the "actor" filter
+            "CREATE TABLE event_actors (event_id TEXT NOT NULL, name TEXT NOT NULL,"
+            " PRIMARY KEY (event_id, name)) WITHOUT ROWID",
+            "CREATE INDEX event_actors_name ON event_actors(name COLLATE NOCASE)",
+            "CREATE TRIGGER event_actors_ai AFTER INSERT ON events BEGIN"
+            f" {_EVENT_ACTORS_INSERT};"
+            " END",
+            "CREATE TRIGGER event_actors_au AFTER UPDATE OF data ON events BEGIN"
+            " DELETE FROM event_actors WHERE event_id = old.id;"
+            f" {_EVENT_ACTORS_INSERT};"
+            " END",
+            "CREATE TRIGGER event_actors_ad AFTER DELETE ON events BEGIN"
+            " DELETE FROM event_actors WHERE event_id = old.id;"
+            " END",
+            _EVENT_ACTORS_INSERT.replace("new.", "events.").replace(
+                "FROM json_each(events.data", "FROM events, json_each(events.data"
+            ),
+        ],
+    )
+
+
+_EVENT_ACTORS_INSERT = (
+    "INSERT OR IGNORE INTO event_actors(event_id, name)"
+    " SELECT new.id, v.value FROM json_each(new.data, '$.actors') a,"
+    " json_each(CASE WHEN a.type = 'object' THEN a.value ELSE '{}' END) v"
+    " WHERE v.key = 'name' AND v.type = 'text'"
+    " UNION SELECT new.id, al.value FROM json_each(new.data, '$.actors') a,"
+    " json_each(CASE WHEN a.type = 'object' THEN a.value ELSE '{}' END, '$.aliases') al"
+    " WHERE al.type = 'text'"
+)
+
+
+def m005_clean_state(conn: sqlite3.Connection) -> None:
+    """What the cross-article cleaning steps remember between runs.
+
+    `site_articles` records which articles already added to `site_lines`, so a batch
+    cleaned twice (a resumed run) counts once. `minhashes` keeps each article's MinHash
+    signature and publication day, so a later run finds copies of earlier articles by
+    loading only the signatures of nearby days.
+    """
+    _script(
+        conn,
+        """
+        CREATE TABLE site_articles (
+            site TEXT NOT NULL,
+            article_id TEXT NOT NULL,       -- the id clean.v1 gave the article
+            PRIMARY KEY (site, article_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE minhashes (
+            article_id TEXT PRIMARY KEY,
+            day INTEGER,                    -- days since 1970-01-01 of `published` (NULL: unknown)
+            duplicate_of TEXT,              -- the original this article copies, if any
+            scheme TEXT NOT NULL,           -- datasketch hashing scheme of the signature
+            signature BLOB NOT NULL         -- the hash values, little-endian
+        );
+        CREATE INDEX minhashes_day ON minhashes(day);
+        """,
+    )
+
+
+def m006_event_summaries(conn: sqlite3.Connection) -> None:
+    """The few numbers a list of events shows, kept beside each event by triggers.
+
+    Listing events is the web UI's most frequent query; reading these small rows instead
+    of parsing every event's whole JSON keeps it fast at any corpus size.
+    """
+    _statements(conn, [
+        "CREATE TABLE event_summaries (event_id TEXT PRIMARY KEY,"
+        " locations TEXT NOT NULL,          -- JSON array"
+        "\n outlets TEXT NOT NULL,         -- JSON array; null is an unknown outlet"
+        "\n articles INTEGER NOT NULL, corroborated INTEGER NOT NULL,"
+        " single_source INTEGER NOT NULL, disputed INTEGER NOT NULL) WITHOUT ROWID",
+        "CREATE TRIGGER event_summaries_ai AFTER INSERT ON events BEGIN"
+        f" {_EVENT_SUMMARY};"
+        " END",
+        "CREATE TRIGGER event_summaries_au AFTER UPDATE OF data ON events BEGIN"
+        " DELETE FROM event_summaries WHERE event_id = old.id;"
+        f" {_EVENT_SUMMARY};"
+        " END",
+        "CREATE TRIGGER event_summaries_ad AFTER DELETE ON events BEGIN"
+        " DELETE FROM event_summaries WHERE event_id = old.id;"
+        " END",
+        _EVENT_SUMMARY.replace("new.", "events.") + " FROM events",
+    ])
+
+
+def _summary_count(status: str) -> str:
+    return (
+        "(SELECT count(*) FROM json_each(new.data, '$.claims') c WHERE c.type = 'object'"
+        f" AND json_extract(c.value, '$.status') = '{status}')"
+    )
+
+
+def _summary_array(path: str) -> str:
+    return (
+        f"CASE json_type(new.data, '{path}') WHEN 'array'"
+        f" THEN json_extract(new.data, '{path}') ELSE '[]' END"
+    )
+
+
+_EVENT_SUMMARY = (
+    "INSERT OR REPLACE INTO event_summaries(event_id, locations, outlets, articles,"
+    " corroborated, single_source, disputed)"
+    f" SELECT new.id, {_summary_array('$.locations')}, {_summary_array('$.outlets')},"
+    " coalesce(json_array_length(new.data, '$.articles'), 0),"
+    f" {_summary_count('corroborated')}, {_summary_count('single-source')},"
+    f" {_summary_count('disputed')}"
+)
 
 
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "articles", m001_articles),
     (2, "events", m002_events),
     (3, "line_counts", m003_line_counts),
+    (4, "search", m004_search),
+    (5, "clean_state", m005_clean_state),
+    (6, "event_summaries", m006_event_summaries),
 ]
 
 

@@ -98,8 +98,15 @@ class SQLiteStore:
                     " language, duplicate_of, text, data, stages)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (
-                        art.id, art.source, art.outlet, art.url, art.title, art.published,
-                        art.language, art.duplicate_of, art.text,
+                        art.id,
+                        art.source,
+                        art.outlet,
+                        art.url,
+                        art.title,
+                        art.published,
+                        art.language,
+                        art.duplicate_of,
+                        art.text,
                         json.dumps(_without_raw(art), ensure_ascii=False),
                         json.dumps(art.stages, sort_keys=True),
                     ),
@@ -172,6 +179,60 @@ class SQLiteStore:
                 [(s, h, n) for (s, h), n in counts.items()],
             )
 
+    def record_site_articles(self, pairs: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Note (site, article id) pairs as counted in `site_lines`; return the new ones."""
+        new: set[tuple[str, str]] = set()
+        with self.atomic() as conn:
+            for site, article_id in pairs:
+                cur = conn.execute(
+                    "INSERT OR IGNORE INTO site_articles(site, article_id) VALUES (?, ?)",
+                    (site, article_id),
+                )
+                if cur.rowcount:
+                    new.add((site, article_id))
+        return new
+
+    # -- near-duplicates -----------------------------------------------------------
+    def minhashes(self, day_from: int | None, day_to: int | None, recent: int) -> list[sqlite3.Row]:
+        """Signatures dated within [day_from, day_to], plus the `recent` latest of any date.
+
+        Both parts are bounded (an index range and a LIMIT), so loading stays linear in
+        what a batch can match, not in the size of the store.
+        """
+        rows: dict[str, sqlite3.Row] = {}
+        if day_from is not None and day_to is not None:
+            for row in self.conn.execute(
+                "SELECT rowid AS seq, * FROM minhashes WHERE day BETWEEN ? AND ?",
+                (day_from, day_to),
+            ):
+                rows[row["article_id"]] = row
+        if recent > 0:
+            for row in self.conn.execute(
+                "SELECT rowid AS seq, * FROM minhashes ORDER BY rowid DESC LIMIT ?", (recent,)
+            ):
+                rows[row["article_id"]] = row
+        return sorted(rows.values(), key=lambda r: r["seq"])
+
+    def minhashes_of(self, article_ids: Sequence[str]) -> dict[str, sqlite3.Row]:
+        out: dict[str, sqlite3.Row] = {}
+        for i in range(0, len(article_ids), 500):
+            chunk = list(article_ids[i : i + 500])
+            marks = ",".join("?" * len(chunk))
+            for row in self.conn.execute(
+                f"SELECT rowid AS seq, * FROM minhashes WHERE article_id IN ({marks})", chunk
+            ):
+                out[row["article_id"]] = row
+        return out
+
+    def add_minhashes(self, rows: Sequence[tuple[str, int | None, str | None, str, bytes]]) -> None:
+        """Store (article id, day, duplicate_of, scheme, signature); known ids are kept."""
+        with self.atomic() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO minhashes(article_id, day, duplicate_of, scheme, signature)"
+                " VALUES (?,?,?,?,?)",
+                rows,
+            )
+
     # -- events --------------------------------------------------------------------
     def get_state(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
@@ -207,6 +268,11 @@ class SQLiteStore:
     def events(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT data FROM events ORDER BY date DESC, id")
         return [json.loads(r["data"]) for r in rows]
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        """One storylens/v1 event object, or None when there is no such event."""
+        row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+        return json.loads(row["data"]) if row else None
 
 
 def _without_raw(art: Article) -> dict[str, Any]:
