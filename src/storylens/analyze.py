@@ -11,12 +11,12 @@ finishes the job the next time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from .ingest import input_key
 from .pipeline import Context, Pipeline
 from .records import Article, Rejected
 from .settings import Settings
@@ -35,15 +35,6 @@ class RunReport:
     known: int = 0  # already in the store (same input read before)
     skipped: list[Rejected] = field(default_factory=list)
     events_touched: int = 0
-
-
-def input_key(article: Article) -> str:
-    """What makes an input the same input: where it came from and what it said."""
-    h = hashlib.sha256()
-    h.update(article.source.encode("utf-8", "surrogatepass"))
-    h.update(b"\0")
-    h.update(article.raw.encode("utf-8", "surrogatepass"))
-    return h.hexdigest()[:32]
 
 
 _WORKER: Pipeline | None = None
@@ -156,7 +147,7 @@ class Analyzer:
                     cleaned.append((key, result))
             if cleaned:
                 arts = [a for _, a in cleaned]
-                self.repeats.apply(arts)
+                self.repeats.remove(arts)
                 self.duplicates.mark(arts)
                 yield cleaned
 
@@ -186,7 +177,6 @@ class Analyzer:
     def _store(self, modelled: list[tuple[str, Article]]) -> int:
         with self.store.atomic():
             new = self.store.put_articles(modelled)
-            self.duplicates.save([a for _, a in modelled])
             placed = self.events.add([a for _, a in modelled])
             self._mark_dirty(set(placed.values()))
         return new

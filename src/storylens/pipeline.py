@@ -31,6 +31,7 @@ INGEST_FIELDS = frozenset(
         "outlet_evidence",
         "site_name",
         "language",
+        "input_id",
     }
 )
 

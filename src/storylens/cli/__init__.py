@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from . import analyze, demo, export, report
@@ -30,4 +32,8 @@ _optional_commands()
 
 
 def main() -> None:
+    # The HTML extractor logs what it discards; storylens already reports each skipped
+    # input once, so its warnings would say the same thing twice.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     cli()
