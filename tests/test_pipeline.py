@@ -88,3 +88,9 @@ def test_a_batch_stage_sees_the_whole_batch_and_also_works_one_article_at_a_time
 def test_stage_names_must_carry_a_version() -> None:
     with pytest.raises(PipelineError, match="version"):
         stage("unversioned")
+
+
+def test_a_pipeline_that_continues_another_counts_the_earlier_stages_fields_as_filled() -> None:
+    Pipeline(["test_refuse_empty.v2"], after=["test_upper.v1"])
+    with pytest.raises(PipelineError):
+        Pipeline(["test_refuse_empty.v2"])

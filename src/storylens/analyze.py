@@ -42,9 +42,9 @@ _WORKER: Pipeline | None = None
 
 def _init_worker(settings: Settings) -> None:
     global _WORKER
-    from . import nlp  # noqa: F401  (registers the stages)
+    from .nlp import stage  # noqa: F401  (registers nlp.v1)
 
-    _WORKER = Pipeline(MODEL_STAGES, Context(settings=settings))
+    _WORKER = Pipeline(MODEL_STAGES, Context(settings=settings), after=PER_ARTICLE_STAGES)
 
 
 def _model_worker(articles: list[Article]) -> list[Article | Rejected]:
@@ -67,7 +67,8 @@ class Analyzer:
     """Holds the per-process pieces of a run: pipelines, the store, the cross-article state."""
 
     def __init__(self, store: SQLiteStore, settings: Settings | None = None) -> None:
-        from . import clean, nlp  # noqa: F401  (registers the stages)
+        from . import clean  # noqa: F401  (registers clean.v1)
+        from .nlp import stage  # noqa: F401  (registers nlp.v1)
         from .clean.dedupe import NearDuplicates
         from .clean.repeats import RepeatedLines
         from .events import EventIndex
@@ -76,7 +77,7 @@ class Analyzer:
         self.settings = settings or Settings()
         self.context = Context(settings=self.settings)
         self.cleaner = Pipeline(PER_ARTICLE_STAGES, self.context)
-        self.modeller = Pipeline(MODEL_STAGES, self.context)
+        self.modeller = Pipeline(MODEL_STAGES, self.context, after=PER_ARTICLE_STAGES)
         self.repeats = RepeatedLines(store, self.settings)
         self.duplicates = NearDuplicates(store, self.settings)
         self.events = EventIndex(store, self.settings)

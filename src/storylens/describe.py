@@ -24,8 +24,19 @@ def describe_events(
     from .compare import compare_event
     from .compare.actors import merge_actors
 
+    dirty = set(keys)
+    stored = {ev["id"]: ev for ev in store.events()}
     out = []
-    for event in index.describe(keys):
+    # `related` links look across the corpus, so every event's base is described; only
+    # the events whose membership changed are compared again (the expensive part).
+    for event in index.describe():
+        key = event["id"]
+        if key not in dirty:
+            old = stored.get(key)
+            if old is not None and old.get("related") != event.get("related"):
+                old["related"] = event["related"]
+                out.append(old)
+            continue
         articles = list(store.articles(event["articles"]))
         _infer_publication_dates(store, articles, event.get("date"))
         actors, _ = merge_actors(articles)

@@ -116,10 +116,18 @@ def batch_stage(
 class Pipeline:
     """An ordered, checked list of stages applied to one article at a time."""
 
-    def __init__(self, names: Iterable[str], context: Context | None = None) -> None:
+    def __init__(
+        self, names: Iterable[str], context: Context | None = None, *, after: Iterable[str] = ()
+    ) -> None:
+        """`after` names the stages that ran before this pipeline (in another pipeline or
+        process), so their fields count as filled."""
         self.context = context or Context()
         self.stages: list[Stage] = []
         available = set(INGEST_FIELDS)
+        for name in after:
+            if name not in REGISTRY:
+                raise PipelineError(f"unknown stage {name!r} in after=")
+            available |= REGISTRY[name].assigns
         for name in names:
             if name not in REGISTRY:
                 known = ", ".join(sorted(REGISTRY)) or "none"
