@@ -22,7 +22,7 @@ class Settings:
     # events
     event_window_days: int = 10  # articles further apart than this are never compared
     # compare
-    claim_similarity: float = 0.25  # least average word overlap for sentences to be one claim
+    claim_similarity: float = 0.45  # least average contextual overlap for one claim
     copy_similarity: float = 0.6  # share of 3-grams that makes a sentence a copy, not a witness
     summary_sentences: int = 8
     framing_lexicon: str | None = None  # a framing.toml to use instead of the bundled one

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from storylens.compare import cluster_sentences, compare_event
+from storylens.compare.similarity import sentence_similarity
 from storylens.records import Article, Figure
 from storylens.settings import Settings
 
@@ -47,6 +48,22 @@ def test_different_facts_sharing_words_stay_apart() -> None:
     )
     assert labels[0] == labels[1]
     assert labels[2] != labels[0]
+
+
+def test_restatements_sharing_few_words_join_through_the_sentences_they_both_resemble() -> None:
+    texts = [
+        "Flooding destroyed the old stone bridge at Vellmar on Monday.",
+        "The Vellmar bridge was swept away as the river burst its banks.",
+        "Floodwater destroyed Vellmar's old bridge, the river authority said.",
+        "The river burst its banks at Vellmar and swept the old stone bridge away.",
+        "The mayor of Vellmar opened a new school on Monday.",
+    ]
+    # the first two share little wording of their own ...
+    assert sentence_similarity(texts)[0, 1] < 0.15
+    labels = cluster_sentences(texts, threshold=Settings().claim_similarity)
+    # ... but the other outlets' wording ties them into one claim
+    assert labels[0] == labels[1] == labels[2] == labels[3]
+    assert labels[4] != labels[0]
 
 
 def test_two_outlets_stating_one_fact_corroborate_it(article: Any) -> None:

@@ -1,10 +1,10 @@
 """Claims: the facts of an event, each with who states it and how independently.
 
 A claim is a group of sentences, from any articles of the event, that state the same
-fact (`similarity.cluster_sentences`). Its worth is in the count of independent sources
-(`sources`): an outlet once, copied text once. A claim is disputed when its own
-witnesses contradict each other: figures for the same thing that cannot both be true,
-or two near-identical statements of which one is negated.
+fact (`similarity.cluster_similar`, what `cluster_sentences` runs). Its worth is in the
+count of independent sources (`sources`): an outlet once, copied text once. A claim is
+disputed when its own witnesses contradict each other: figures for the same thing that
+cannot both be true, or two near-identical statements of which one is negated.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import numpy as np
 
 from ..records import Article, Figure
 from .figures import agree, same_thing
-from .similarity import cluster_by_similarity, sentence_similarity
+from .similarity import cluster_similar, sentence_similarity
 from .sources import Witness, independent_count, outlet_label, source_groups
 from .text import Canon, content_keys, has_negation
 
@@ -111,7 +111,7 @@ def build_claims(
     """Cluster the sentences and describe each cluster as a storylens/v1 claim."""
     texts = [s.text for s in sentences]
     sim = sentence_similarity(texts, canon)
-    labels = cluster_by_similarity(sim, threshold)
+    labels = cluster_similar(sim, threshold)
     members: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         members.setdefault(label, []).append(i)

@@ -6,8 +6,16 @@ the words every article repeats (the event's own actors) count little and the wo
 that single out one fact count a lot. Overlap is measured against the shorter sentence
 more than the longer one, so a sentence that restates part of a long one ("Israel's
 airstrikes violate Syria's territorial integrity" inside a sentence that also condemns
-the US) still meets it. Average linkage then needs a sentence to agree with a claim
-as a whole, not with one member, so chains of half-related sentences do not snowball.
+the US) still meets it.
+
+Two restatements of one fact often share only a word or two, yet they resemble the
+*same other sentences* of the event: a headline, a lead, the other outlets' wording.
+Clustering therefore compares sentences by their context within the event (the cosine
+between their rows of the overlap matrix) rather than by their direct overlap. At the
+thresholds where the seed articles' single-source details stay apart, this lifts ECB+
+pairwise recall from 45% to 52% at the same precision (84-85%; `bench/claims.py`).
+Average linkage then needs a sentence to agree with a claim as a whole, not with one
+member, so chains of half-related sentences do not snowball.
 """
 
 from __future__ import annotations
@@ -68,6 +76,21 @@ def sentence_similarity(texts: Sequence[str], canon: Canon | None = None) -> np.
     return similarity_matrix(sets, idf_weights(sets))
 
 
+def contextual_similarity(sim: np.ndarray) -> np.ndarray:
+    """Cosine between sentences' overlap profiles over the whole event, in [0, 1].
+
+    Each row of `sim` says how much one sentence overlaps every sentence of the event,
+    itself included; two sentences whose rows point the same way are told alike by the
+    event's other sentences. Costs one n x n matrix product: about 3 s for an event of
+    3,000 sentences on two cores, next to ~1 s for the linkage itself.
+    """
+    norms = np.linalg.norm(sim, axis=1, keepdims=True)
+    profiles = np.divide(sim, norms, out=np.zeros_like(sim), where=norms > 0)
+    context: np.ndarray = np.clip(profiles @ profiles.T, 0.0, 1.0)
+    np.fill_diagonal(context, 1.0)
+    return context
+
+
 def cluster_by_similarity(sim: np.ndarray, threshold: float) -> list[int]:
     """Average-linkage clusters of a similarity matrix, labelled in order of first member."""
     n = sim.shape[0]
@@ -82,13 +105,19 @@ def cluster_by_similarity(sim: np.ndarray, threshold: float) -> list[int]:
     return [order.setdefault(int(label), len(order)) for label in raw]
 
 
+def cluster_similar(sim: np.ndarray, threshold: float) -> list[int]:
+    """Claim labels from the direct overlap matrix of an event's sentences."""
+    return cluster_by_similarity(contextual_similarity(sim), threshold)
+
+
 def cluster_sentences(
     texts: Sequence[str], *, threshold: float, canon: Canon | None = None
 ) -> list[int]:
     """Claim label for each sentence: sentences with the same label state the same fact.
 
-    `threshold` (Settings.claim_similarity) is the least average similarity between two
-    groups for them to be one claim. This is the one function both `compare_event` and
-    the ECB+ benchmark call.
+    `threshold` (Settings.claim_similarity) is the least average contextual similarity
+    between two groups for them to be one claim. This is the one function both
+    `compare_event` (through `cluster_similar`, reusing its overlap matrix) and the ECB+
+    benchmark call.
     """
-    return cluster_by_similarity(sentence_similarity(texts, canon), threshold)
+    return cluster_similar(sentence_similarity(texts, canon), threshold)
