@@ -39,7 +39,8 @@ def _count(db: Path) -> int:
         return 0
 
 
-def _analyze(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
+def _analyze(corpus: Path, db: Path, *, quiet_output: bool = False) -> subprocess.Popen[bytes]:
+    out = subprocess.DEVNULL if quiet_output else subprocess.PIPE
     return subprocess.Popen(
         [
             sys.executable,
@@ -53,8 +54,8 @@ def _analyze(corpus: Path, db: Path) -> subprocess.Popen[bytes]:
             "--batch-size",
             "4",
         ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=out,
+        stderr=out,
     )
 
 
@@ -64,7 +65,7 @@ def test_a_run_killed_mid_way_resumes_without_losing_or_duplicating_anything(
 ) -> None:
     corpus, db = tmp_path / "corpus", tmp_path / "run.sqlite"
     _write_corpus(corpus, 240)
-    proc = _analyze(corpus, db)
+    proc = _analyze(corpus, db, quiet_output=True)
     deadline = time.monotonic() + 120
     while _count(db) < 8 and time.monotonic() < deadline and proc.poll() is None:
         time.sleep(0.02)
