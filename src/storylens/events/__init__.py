@@ -6,9 +6,9 @@
 - `describe(groups, settings)`: storylens/v1 event objects with `related` links.
 """
 
-from .cluster import Clusterer, cluster
 from .describe import describe, event_id, inherit_dates
 from .features import EventFeatures, features
+from .grouping import Clusterer, cluster
 from .index import EventIndex
 
 __all__ = [

@@ -202,24 +202,25 @@ def m006_event_summaries(conn: sqlite3.Connection) -> None:
     Listing events is the web UI's most frequent query; reading these small rows instead
     of parsing every event's whole JSON keeps it fast at any corpus size.
     """
-    _statements(conn, [
-        "CREATE TABLE event_summaries (event_id TEXT PRIMARY KEY,"
-        " locations TEXT NOT NULL,          -- JSON array"
-        "\n outlets TEXT NOT NULL,         -- JSON array; null is an unknown outlet"
-        "\n articles INTEGER NOT NULL, corroborated INTEGER NOT NULL,"
-        " single_source INTEGER NOT NULL, disputed INTEGER NOT NULL) WITHOUT ROWID",
-        "CREATE TRIGGER event_summaries_ai AFTER INSERT ON events BEGIN"
-        f" {_EVENT_SUMMARY};"
-        " END",
-        "CREATE TRIGGER event_summaries_au AFTER UPDATE OF data ON events BEGIN"
-        " DELETE FROM event_summaries WHERE event_id = old.id;"
-        f" {_EVENT_SUMMARY};"
-        " END",
-        "CREATE TRIGGER event_summaries_ad AFTER DELETE ON events BEGIN"
-        " DELETE FROM event_summaries WHERE event_id = old.id;"
-        " END",
-        _EVENT_SUMMARY.replace("new.", "events.") + " FROM events",
-    ])
+    _statements(
+        conn,
+        [
+            "CREATE TABLE event_summaries (event_id TEXT PRIMARY KEY,"
+            " locations TEXT NOT NULL,          -- JSON array"
+            "\n outlets TEXT NOT NULL,         -- JSON array; null is an unknown outlet"
+            "\n articles INTEGER NOT NULL, corroborated INTEGER NOT NULL,"
+            " single_source INTEGER NOT NULL, disputed INTEGER NOT NULL) WITHOUT ROWID",
+            f"CREATE TRIGGER event_summaries_ai AFTER INSERT ON events BEGIN {_EVENT_SUMMARY}; END",
+            "CREATE TRIGGER event_summaries_au AFTER UPDATE OF data ON events BEGIN"
+            " DELETE FROM event_summaries WHERE event_id = old.id;"
+            f" {_EVENT_SUMMARY};"
+            " END",
+            "CREATE TRIGGER event_summaries_ad AFTER DELETE ON events BEGIN"
+            " DELETE FROM event_summaries WHERE event_id = old.id;"
+            " END",
+            _EVENT_SUMMARY.replace("new.", "events.") + " FROM events",
+        ],
+    )
 
 
 def _summary_count(status: str) -> str:
@@ -246,6 +247,11 @@ _EVENT_SUMMARY = (
 )
 
 
+def m007_events_newest_first(conn: sqlite3.Connection) -> None:
+    """Pages of the newest-first list of events are found in this index alone."""
+    conn.execute("CREATE INDEX IF NOT EXISTS events_date_id ON events(date, id)")
+
+
 MIGRATIONS: list[tuple[int, str, Migration]] = [
     (1, "articles", m001_articles),
     (2, "events", m002_events),
@@ -253,6 +259,7 @@ MIGRATIONS: list[tuple[int, str, Migration]] = [
     (4, "search", m004_search),
     (5, "clean_state", m005_clean_state),
     (6, "event_summaries", m006_event_summaries),
+    (7, "events_newest_first", m007_events_newest_first),
 ]
 
 

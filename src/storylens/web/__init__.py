@@ -1,0 +1,1 @@
+"""The web UI and JSON API over a storylens database (`storylens serve`): see docs/web.md."""

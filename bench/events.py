@@ -1,0 +1,125 @@
+"""ECB+ event grouping: all 772 articles in one run, topic labels not used.
+
+Prints B-cubed P/R/F1, MUC, CEAF-e, CoNLL F1, ARI, the number of events and the share of
+look-alike pairs merged (same topic, different subtopic, one cluster), for a batch run and
+for an incremental run fed in random order through the store.
+
+    .venv/bin/python bench/events.py [--seed 0] [--cache /tmp/storylens-ecb.jsonl]
+
+spaCy over the corpus takes about a minute; the parsed articles are cached in /tmp.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import time
+from pathlib import Path
+
+from storylens.evaluate.metrics import Scores, labels_of, score_clusters
+from storylens.events import EventIndex, cluster, features
+from storylens.nlp.stage import nlp_stage
+from storylens.nlp.temporal import annotate
+from storylens.pipeline import Context
+from storylens.records import Article
+from storylens.settings import Settings
+from storylens.store.sqlite import SQLiteStore
+from storylens.testing import shared_data
+
+
+def load(cache: Path) -> tuple[list[Article], dict[str, str], dict[str, str]]:
+    """ECB+ articles after nlp.v1 (cached), their gold subtopics and topics."""
+    src = shared_data() / "ecbplus" / "documents.jsonl"
+    docs = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines()]
+    digest = hashlib.sha1(src.read_bytes()).hexdigest()[:12]
+    cached = cache.with_suffix(f".{digest}.jsonl")
+    if cached.exists():
+        arts = [Article.from_dict(json.loads(x)) for x in cached.read_text().splitlines()]
+    else:
+        arts = [Article(source=d["doc_id"], id=d["doc_id"], text=d["text"]) for d in docs]
+        nlp_stage(arts, Context())
+        cached.write_text("\n".join(json.dumps(a.to_dict()) for a in arts))
+    gold = {d["doc_id"]: d["subtopic"] for d in docs}
+    topic = {d["doc_id"]: d["topic"] for d in docs}
+    return arts, gold, topic
+
+
+def lookalike_merged(
+    clusters: list[list[str]], gold: dict[str, str], topic: dict[str, str]
+) -> float:
+    lab = labels_of(clusters)
+    ids = sorted(gold)
+    pairs = merged = 0
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            if topic[a] == topic[b] and gold[a] != gold[b]:
+                pairs += 1
+                merged += lab[a] == lab[b]
+    return merged / pairs
+
+
+def row(name: str, s: Scores, la: float, k: int, secs: float) -> str:
+    return (
+        f"| {name:<22} | {100 * s.bcubed.precision:5.1f} | {100 * s.bcubed.recall:5.1f} "
+        f"| {100 * s.bcubed.f1:5.1f} | {100 * s.muc.f1:5.1f} | {100 * s.ceafe.f1:5.1f} "
+        f"| {100 * s.conll_f1:5.1f} | {s.ari:5.3f} | {k:4d} | {100 * la:5.1f} | {secs:6.2f} |"
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/storylens-ecb"))
+    args = ap.parse_args()
+    settings = Settings()
+    arts, gold, topic = load(args.cache)
+    for a in arts:
+        annotate(a)
+    print(f"ECB+ topics 1-35: {len(arts)} articles, {len(set(gold.values()))} gold events")
+    print(
+        "| run                    | B3 P  | B3 R  | B3 F1 | MUC   | CEAFe | CoNLL | ARI   | ev   | LA%   | sec    |"
+    )
+    print(
+        "|------------------------|-------|-------|-------|-------|-------|-------|-------|------|-------|--------|"
+    )
+    t0 = time.perf_counter()
+    feats = [features(a) for a in arts]
+    batch = cluster(feats, settings)
+    secs = time.perf_counter() - t0
+    print(
+        row(
+            "batch",
+            score_clusters(gold, batch),
+            lookalike_merged(batch, gold, topic),
+            len(batch),
+            secs,
+        )
+    )
+
+    order = list(arts)
+    random.Random(args.seed).shuffle(order)
+    store = SQLiteStore()
+    store.put_articles([(a.id, a) for a in order])
+    t0 = time.perf_counter()
+    for i in range(0, len(order), 50):  # 16 runs of `analyze`, each a fresh index
+        EventIndex(store, settings).add(order[i : i + 50])
+    secs = time.perf_counter() - t0
+    member = {r["article_id"]: r["event_id"] for r in store.query("SELECT * FROM event_articles")}
+    groups: dict[str, list[str]] = {}
+    for a, e in member.items():
+        groups.setdefault(e, []).append(a)
+    inc = list(groups.values())
+    s = score_clusters(gold, inc)
+    print(
+        row(
+            f"incremental (seed {args.seed})", s, lookalike_merged(inc, gold, topic), len(inc), secs
+        )
+    )
+    vs = score_clusters({a: n for n, g in enumerate(batch) for a in g}, inc)
+    print(f"incremental vs batch: B-cubed F1 {100 * vs.bcubed.f1:.1f}, ARI {vs.ari:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,330 @@
+"""Group articles into events: one online clusterer for batch and incremental runs.
+
+Each article is compared with the centroids of candidate events and joins the most similar
+one above a single global threshold, or opens a new event. Using the same placement for a
+batch run (articles in date order, then a refinement pass) and for an incremental run
+(new articles in arrival order) is what keeps the two within a point of each other.
+
+Cost stays near-linear because candidates come from blocking, never from all pairs:
+an inverted index maps each of an article's most weighted words and names to the most
+recent events that carry them, and events whose dates are clearly apart are skipped.
+Two articles whose event days differ by more than `event_window_days` are never merged,
+however alike their words: look-alike events differ in *when*.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..settings import Settings
+from .features import EventFeatures
+
+KEYS_PER_ARTICLE = 16  # blocking keys per article: its most weighted words and names
+POSTINGS_CAP = 32  # events kept per key (most recent first): bounds the candidate set
+MAX_CANDIDATES = 24  # events scored in full per article, those sharing the most keys
+PERSON_MISMATCH = 0.6  # similarity kept when article and event name no person in common
+YEAR_MISMATCH = 0.6  # similarity kept when the latest years named are two or more apart
+
+Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]  # words, names, lead
+
+
+@dataclass(slots=True)
+class _Sum:
+    """A sum of unit vectors with its squared norm, both updated in O(size of one vector)."""
+
+    vec: dict[str, float] = field(default_factory=dict)
+    sq: float = 0.0
+
+    def add(self, v: dict[str, float], sign: float) -> None:
+        if not v:
+            return
+        self.sq = max(0.0, self.sq + sign * 2 * _dot(v, self.vec) + 1.0)
+        vec = self.vec
+        for t, x in v.items():
+            y = vec.get(t, 0.0) + sign * x
+            if abs(y) < 1e-9:
+                vec.pop(t, None)
+            else:
+                vec[t] = y
+
+    def cosine(self, unit: dict[str, float]) -> float:
+        return _dot(unit, self.vec) / math.sqrt(self.sq) if self.sq > 0 and unit else 0.0
+
+
+@dataclass(slots=True)
+class EventState:
+    """Running sums for one event: enough to compare a new article with it."""
+
+    key: str
+    members: list[str] = field(default_factory=list)
+    sums: tuple[_Sum, _Sum, _Sum] = field(default_factory=lambda: (_Sum(), _Sum(), _Sum()))
+    latest: Counter[int] = field(default_factory=Counter)
+    persons: Counter[str] = field(default_factory=Counter)
+    day_min: int | None = None
+    day_max: int | None = None
+    years: Counter[int] = field(default_factory=Counter)
+
+
+class Clusterer:
+    """In-memory event state with document frequencies; place articles one at a time."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        s = settings or Settings()
+        self.threshold = s.event_threshold
+        self.window = s.event_window_days
+        self.name_weight = s.event_name_weight
+        self.n_docs = 0
+        self.df: Counter[str] = Counter()
+        self.events: dict[str, EventState] = {}
+        self.member_of: dict[str, str] = {}
+        self.features: dict[str, EventFeatures] = {}
+        self.copies: dict[str, list[str]] = {}  # original article -> its near-copies
+        self.postings: dict[str, dict[str, None]] = defaultdict(dict)  # ordered sets
+        self._idf: dict[str, float] = {}
+        self._vecs: dict[str, Vectors] = {}
+        self._keys: dict[str, list[str]] = {}
+
+    # -- statistics --------------------------------------------------------------
+    def count(self, feats: Iterable[EventFeatures]) -> None:
+        """Add articles to the document frequencies (before they are placed).
+
+        The weights change, so the events' sums are rebuilt from their members: O(corpus)
+        once per batch, which is no more than loading the index.
+        """
+        for f in feats:
+            self.n_docs += 1
+            self.df.update(set(f.terms) | {"n:" + t for t in f.names})
+        self._idf.clear()
+        self._vecs.clear()
+        self._keys.clear()
+        for ev in self.events.values():
+            ev.sums = (_Sum(), _Sum(), _Sum())
+            for aid in ev.members:
+                for total, part in zip(ev.sums, self.vectors(self.features[aid]), strict=True):
+                    total.add(part, 1.0)
+
+    def idf(self, term: str) -> float:
+        value = self._idf.get(term)
+        if value is None:
+            value = math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+            self._idf[term] = value
+        return value
+
+    def vectors(self, f: EventFeatures) -> Vectors:
+        """The article's tf-idf unit vectors of words, names and lead names (cached)."""
+        cached = self._vecs.get(f.article)
+        if cached is None:
+            cached = (
+                _normalise({t: w * self.idf(t) for t, w in f.terms.items()}),
+                _normalise({t: w * self.idf("n:" + t) for t, w in f.names.items()}),
+                _normalise({t: w * self.idf("n:" + t) for t, w in f.lead.items()}),
+            )
+            self._vecs[f.article] = cached
+        return cached
+
+    def keys(self, f: EventFeatures) -> list[str]:
+        """Blocking keys: the article's most weighted words and names (cached)."""
+        cached = self._keys.get(f.article)
+        if cached is None:
+            scored = [(w * self.idf(t), t) for t, w in f.terms.items()]
+            scored += [(w * self.idf("n:" + t), "n:" + t) for t, w in f.names.items()]
+            scored.sort(reverse=True)
+            cached = self._keys[f.article] = [t for _, t in scored[:KEYS_PER_ARTICLE]]
+        return cached
+
+    # -- similarity ----------------------------------------------------------------
+    def compatible(self, f: EventFeatures, ev: EventState) -> bool:
+        """False when the dates say these are different events."""
+        dated = f.day is not None and ev.day_min is not None and ev.day_max is not None
+        if dated and not (ev.day_min - self.window <= f.day <= ev.day_max + self.window):  # type: ignore[operator]
+            return False
+        if f.anchor_year is not None and ev.years:
+            year = ev.years.most_common(1)[0][0]
+            if abs(f.anchor_year - year) > 1:
+                return False
+        return True
+
+    def similarity(self, vecs: Vectors, ev: EventState) -> float:
+        """Words and names (who, where; the lead's names most) against the event centroid."""
+        st, sn, sl = ev.sums
+        ft, fn, fl = vecs
+        sim = st.cosine(ft)
+        if fn and sn.sq > 0:
+            names = sn.cosine(fn)
+            if fl and sl.sq > 0:
+                names = (names + sl.cosine(fl)) / 2
+            sim = (1 - self.name_weight) * sim + self.name_weight * names
+        return sim
+
+    def candidates(self, f: EventFeatures) -> list[str]:
+        """Events sharing the most blocking keys with the article (at most MAX_CANDIDATES)."""
+        shared: Counter[str] = Counter()
+        year = _year(f)
+        suffixes = [""] if year is None else ["", f"@{year - 1}", f"@{year}", f"@{year + 1}"]
+        for k in self.keys(f):
+            for suffix in suffixes:
+                posting = self.postings.get(k + suffix)
+                if posting:
+                    shared.update(posting.keys())
+        return [key for key, _ in shared.most_common(MAX_CANDIDATES)]
+
+    # -- placement -----------------------------------------------------------------
+    def best(self, f: EventFeatures, exclude: str | None = None) -> tuple[str | None, float]:
+        vecs = self.vectors(f)
+        persons = set(f.persons)
+        best_key, best_sim = None, 0.0
+        for key in self.candidates(f):
+            ev = self.events.get(key)
+            if ev is None or key == exclude or not self.compatible(f, ev):
+                continue
+            sim = self.similarity(vecs, ev)
+            if persons and +ev.persons and not persons & set(+ev.persons):
+                sim *= PERSON_MISMATCH  # nobody in common: at most a look-alike
+            if f.latest_year is not None and +ev.latest:
+                typical = _median(ev.latest)
+                if abs(f.latest_year - typical) >= 2:
+                    sim *= YEAR_MISMATCH  # the texts name different years
+            if sim > best_sim:
+                best_key, best_sim = key, sim
+        return best_key, best_sim
+
+    def place(self, f: EventFeatures) -> str:
+        """Put one article into the best matching event, or open a new one; return its key."""
+        if f.duplicate_of and f.duplicate_of in self.member_of:
+            key = self.member_of[f.duplicate_of]
+        else:
+            found, sim = self.best(f)
+            key = found if found is not None and sim >= self.threshold else self._new_key(f.article)
+        self.join(key, f)
+        return key
+
+    def refine(self, ids: Iterable[str]) -> set[str]:
+        """Move each article to the event that fits it best now; return the events changed."""
+        changed: set[str] = set()
+        for aid in list(ids):
+            f = self.features[aid]
+            if f.duplicate_of is not None and f.duplicate_of in self.member_of:
+                continue  # a near-copy follows its original
+            current = self.member_of[aid]
+            self.leave(current, f)
+            found, sim = self.best(f)
+            if found is not None and sim >= self.threshold:
+                target = found
+            else:
+                target = current if current in self.events else self._new_key(aid)
+            self.join(target, f)
+            if target != current:
+                changed |= {current, target}
+                for copy in self.copies.get(aid, []):
+                    cf = self.features[copy]
+                    self.leave(self.member_of[copy], cf)
+                    self.join(target, cf)
+        return changed
+
+    def _new_key(self, article: str) -> str:
+        key, n = "ev-" + article, 1
+        while key in self.events:
+            n += 1
+            key = f"ev-{article}-{n}"
+        return key
+
+    def join(self, key: str, f: EventFeatures) -> None:
+        ev = self.events.get(key)
+        if ev is None:
+            ev = self.events[key] = EventState(key)
+        ev.members.append(f.article)
+        self.features[f.article] = f
+        if f.duplicate_of is not None and f.article not in self.copies.get(f.duplicate_of, []):
+            self.copies.setdefault(f.duplicate_of, []).append(f.article)
+        for total, part in zip(ev.sums, self.vectors(f), strict=True):
+            total.add(part, 1.0)
+        if f.latest_year is not None:
+            ev.latest[f.latest_year] += 1
+        ev.persons.update(f.persons)
+        if f.day is not None:
+            ev.day_min = f.day if ev.day_min is None else min(ev.day_min, f.day)
+            ev.day_max = f.day if ev.day_max is None else max(ev.day_max, f.day)
+        if f.anchor_year is not None:
+            ev.years[f.anchor_year] += 1
+        self.member_of[f.article] = key
+        year = _year(f)
+        for k in self.keys(f):
+            # every key twice: plain (for articles of unknown year) and by year, so an
+            # archive of many years still finds this year's events among the recent ones
+            for block in (k,) if year is None else (k, f"{k}@{year}"):
+                posting = self.postings[block]
+                posting.pop(key, None)
+                posting[key] = None  # most recent last
+                if len(posting) > POSTINGS_CAP:
+                    del posting[next(iter(posting))]
+
+    def leave(self, key: str, f: EventFeatures) -> None:
+        """Take an article out of its event (used by the batch refinement pass)."""
+        ev = self.events[key]
+        ev.members.remove(f.article)
+        for total, part in zip(ev.sums, self.vectors(f), strict=True):
+            total.add(part, -1.0)
+        if f.latest_year is not None:
+            ev.latest[f.latest_year] -= 1
+        ev.persons.subtract(f.persons)
+        if f.anchor_year is not None:
+            ev.years[f.anchor_year] -= 1
+            ev.years += Counter()
+        del self.member_of[f.article]
+        if not ev.members:
+            del self.events[key]
+
+    def groups(self) -> list[list[str]]:
+        return [list(ev.members) for ev in self.events.values() if ev.members]
+
+
+def _year(f: EventFeatures) -> int | None:
+    """The year an article's event is placed in, for blocking (event day, else publication)."""
+    if f.day is not None:
+        return date.fromordinal(f.day).year
+    return f.anchor_year
+
+
+def _median(counts: Counter[int]) -> int:
+    values = sorted((+counts).elements())
+    return values[len(values) // 2]
+
+
+def _normalise(vec: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {t: v / norm for t, v in vec.items()}
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(t, 0.0) for t, v in a.items())
+
+
+def order(feats: Sequence[EventFeatures]) -> list[EventFeatures]:
+    """Batch order: dated articles by day, then the undated; ties by id (deterministic)."""
+    return sorted(feats, key=lambda f: (f.day is None, f.day or 0, f.article))
+
+
+def cluster(feats: Sequence[EventFeatures], settings: Settings | None = None) -> list[list[str]]:
+    """Batch clustering: article ids grouped by the event they report.
+
+    Articles are placed in date order, then each is offered once more every event (one
+    k-means-like pass): an early article placed before its event's other reports were seen
+    gets a second chance, which is worth about a B-cubed point on ECB+.
+    """
+    c = Clusterer(settings)
+    c.count(feats)
+    ordered = order(feats)
+    for f in ordered:
+        if f.duplicate_of is None:
+            c.place(f)
+    c.refine(f.article for f in ordered if f.duplicate_of is None)
+    for f in ordered:  # near-copies go where their original went
+        if f.duplicate_of is not None:
+            c.place(f)
+    return c.groups()

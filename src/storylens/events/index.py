@@ -1,0 +1,106 @@
+"""Incremental event placement backed by the store.
+
+`storylens analyze` on new input must not recompute the corpus: the index reloads the
+stored per-article features and memberships (no text, no NLP), places each new article
+with the same `Clusterer` the batch run uses, and writes only the new features and the
+events that changed, in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..records import Article
+from ..settings import Settings
+from ..store.sqlite import SQLiteStore
+from .describe import describe
+from .features import EventFeatures, features
+from .grouping import Clusterer, order
+
+
+class EventIndex:
+    """Event membership of every stored article, updated one batch at a time."""
+
+    def __init__(self, store: SQLiteStore, settings: Settings | None = None) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+        self.clusterer = Clusterer(self.settings)
+        rows = store.query(
+            "SELECT f.article_id, f.data, m.event_id FROM event_features f"
+            " LEFT JOIN event_articles m ON m.article_id = f.article_id ORDER BY f.rowid"
+        )
+        loaded = [(EventFeatures.from_dict(json.loads(r["data"])), r["event_id"]) for r in rows]
+        self.clusterer.count(f for f, _ in loaded)
+        for f, key in loaded:
+            if key is None:
+                self.clusterer.place(f)
+            else:
+                self.clusterer.join(key, f)
+
+    def add(self, articles: Sequence[Article]) -> dict[str, str]:
+        """Place articles (already stored, after nlp) into events; return article id -> event.
+
+        Articles seen before keep their event. Event ids are stable: an event is named
+        after its founding article.
+        """
+        c = self.clusterer
+        new = [features(a) for a in articles if a.id not in c.features]
+        c.count(new)
+        touched: set[str] = set()
+        for f in order(new):
+            touched.add(c.place(f))
+        # the batch's own refinement pass, over the new articles only: each has now seen
+        # the others of its batch, and nothing old is recomputed
+        touched |= c.refine(f.article for f in order(new))
+        if new:
+            self._save(new, touched)
+        return {a.id: c.member_of[a.id] for a in articles if a.id in c.member_of}
+
+    def groups(self) -> dict[str, list[EventFeatures]]:
+        """Event key -> member features, for every event in the index."""
+        return {
+            key: [self.clusterer.features[a] for a in ev.members]
+            for key, ev in self.clusterer.events.items()
+            if ev.members
+        }
+
+    def describe(self) -> list[dict[str, Any]]:
+        """The storylens/v1 event objects of the whole index (ids are the event keys)."""
+        groups = self.groups()
+        keys = list(groups)
+        events = describe([groups[k] for k in keys], self.settings)
+        rename = {ev["id"]: k for ev, k in zip(events, keys, strict=True)}
+        for ev in events:
+            ev["id"] = rename[ev["id"]]
+            for link in ev["related"]:
+                link["event"] = rename[link["event"]]
+        return events
+
+    def _save(self, new: Sequence[EventFeatures], touched: set[str]) -> None:
+        groups = self.groups()
+        with self.store.atomic() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO event_features(article_id, day, data) VALUES (?,?,?)",
+                [(f.article, f.day, json.dumps(f.to_dict(), ensure_ascii=False)) for f in new],
+            )
+            for key in sorted(touched):
+                if key not in groups:  # emptied by the refinement pass
+                    conn.execute("DELETE FROM event_articles WHERE event_id = ?", (key,))
+                    conn.execute("DELETE FROM events WHERE id = ?", (key,))
+                    continue
+                members = groups[key]
+                (ev,) = describe([members], self.settings)
+                ev["id"] = key
+                conn.execute(
+                    "INSERT INTO events(id, date, title, data) VALUES (?,?,?,?)"
+                    " ON CONFLICT(id) DO UPDATE SET date = excluded.date,"
+                    " title = excluded.title, data = excluded.data,"
+                    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+                    (key, ev["date"], ev["title"], json.dumps(ev, ensure_ascii=False)),
+                )
+                conn.executemany(
+                    "INSERT OR REPLACE INTO event_articles(article_id, event_id) VALUES (?, ?)",
+                    [(f.article, key) for f in members],
+                )

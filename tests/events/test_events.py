@@ -1,0 +1,122 @@
+"""Articles are grouped by the real-world event they report; look-alikes stay apart."""
+
+import copy
+import itertools
+
+import pytest
+
+from storylens.events import EventIndex, cluster, describe, features, inherit_dates
+from storylens.nlp.temporal import annotate
+from storylens.records import Article, Entity
+from storylens.store.sqlite import SQLiteStore
+
+TEHRAN = {"000", "001", "002", "003"}
+
+
+def _events(arts):
+    feats = [features(a) for a in arts]
+    by_id = {f.article: f for f in feats}
+    return describe([[by_id[i] for i in g] for g in cluster(feats)])
+
+
+def test_four_reports_of_the_tehran_meeting_form_one_event(seeds):
+    groups = {frozenset(g) for g in cluster([features(a) for a in seeds])}
+    assert groups == {frozenset(TEHRAN), frozenset({"004"})}
+
+
+def test_the_event_is_dated_by_its_reports_and_located_in_tehran(seeds):
+    (tehran,) = [e for e in _events(seeds) if set(e["articles"]) == TEHRAN]
+    assert tehran["title"] in {features(a).title for a in seeds if a.id in TEHRAN}
+    assert tehran["date"] == "2024-03-16"
+    assert tehran["locations"][0] == "Tehran"
+    texts = {a.id: a.text for a in seeds}
+    assert tehran["date_evidence"]
+    for ev in tehran["date_evidence"]:
+        assert texts[ev["article"]][ev["start"] : ev["end"]] == ev["text"]
+    evidence = {(ev["article"], ev["text"]) for ev in tehran["date_evidence"]}
+    # 001 is undated, but its "on Saturday" agrees with the event's day
+    assert evidence >= {("000", "Saturday"), ("001", "Saturday"), ("002", "yesterday")}
+
+
+def test_the_look_alike_meeting_is_a_separate_event_linked_as_look_alike(seeds):
+    events = {frozenset(e["articles"]): e for e in _events(seeds)}
+    tehran, other = events[frozenset(TEHRAN)], events[frozenset({"004"})]
+    assert {"event": other["id"], "relation": "look-alike"} in tehran["related"]
+    assert {"event": tehran["id"], "relation": "look-alike"} in other["related"]
+
+
+def test_undated_reports_take_their_events_date(seeds):
+    arts = copy.deepcopy(seeds)
+    inherit_dates(arts, _events(arts))
+    dates = {a.id: a.event_date for a in arts}
+    assert dates["001"] == dates["003"] == "2024-03-16"
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(range(5)))[::17])
+def test_incremental_placement_matches_the_batch_grouping_in_any_order(seeds, order):
+    store = SQLiteStore()
+    store.put_articles([(a.id, a) for a in seeds])
+    for i in order:  # one article per run, each run a fresh index over the same store
+        EventIndex(store).add([seeds[i]])
+    rows = store.query("SELECT article_id, event_id FROM event_articles")
+    by_event: dict[str, set[str]] = {}
+    for r in rows:
+        by_event.setdefault(r["event_id"], set()).add(r["article_id"])
+    assert {frozenset(g) for g in by_event.values()} == {frozenset(TEHRAN), frozenset({"004"})}
+    stored = {r["id"] for r in store.query("SELECT id FROM events")}
+    assert stored == set(by_event)  # no event left without articles
+
+
+def test_an_article_placed_again_keeps_its_event(seeds):
+    store = SQLiteStore()
+    store.put_articles([(a.id, a) for a in seeds])
+    first = EventIndex(store).add(seeds)
+    again = EventIndex(store).add(seeds)
+    assert first == again
+    assert store.count("event_articles") == 5
+
+
+def _report(aid, text, published):
+    art = Article(source=aid, id=aid, text=text, published=published)
+    for name, label in (("Ashtiani", "PERSON"), ("Abbas", "PERSON"), ("Tehran", "GPE")):
+        start = text.index(name)
+        art.entities.append(Entity(start=start, end=start + len(name), label=label, text=name))
+    annotate(art)
+    return art
+
+
+TEXT = "Defence ministers Ashtiani and Abbas met in Tehran on Saturday to discuss cooperation."
+
+
+def test_the_same_words_on_clearly_different_days_are_different_events():
+    march = _report("a", TEXT, "2024-03-17")
+    june = _report("b", TEXT, "2024-06-16")
+    assert sorted(map(sorted, cluster([features(march), features(june)]))) == [["a"], ["b"]]
+
+
+def test_the_same_words_on_the_same_day_are_one_event():
+    one, two = (
+        _report("a", TEXT, "2024-03-17"),
+        _report("b", TEXT + " Talks went on.", "2024-03-17"),
+    )
+    assert cluster([features(one), features(two)]) == [["a", "b"]]
+
+
+def test_a_near_copy_joins_the_event_of_its_original():
+    original = _report("a", TEXT, "2024-03-17")
+    copy_ = _report("b", "Unrelated words entirely about football. " + TEXT, "2024-06-30")
+    copy_.duplicate_of = "a"
+    assert cluster([features(original), features(copy_)]) == [["a", "b"]]
+
+
+def test_event_features_round_trip_through_json(seeds):
+    f = features(seeds[0])
+    assert type(f).from_dict(f.to_dict()) == f
+
+
+def test_a_later_development_with_the_same_people_follows_the_first_event():
+    first = _report("a", TEXT, "2024-03-17")
+    later = _report("b", TEXT, "2024-04-07")  # the same ministers meet again three weeks on
+    events = {e["articles"][0]: e for e in _events([first, later])}
+    assert events["a"]["related"] == [{"event": events["b"]["id"], "relation": "precedes"}]
+    assert events["b"]["related"] == [{"event": events["a"]["id"], "relation": "follows"}]

@@ -1,0 +1,104 @@
+"""Time expressions resolve against the publication date; the lead's date dates the event."""
+
+import pytest
+
+from storylens.nlp.temporal import annotate
+from storylens.records import Article
+
+SUNDAY = "2024-03-17"
+
+
+def _annotated(text, published=SUNDAY):
+    art = Article(source="t", text=text, published=published)
+    annotate(art)
+    return art
+
+
+def _values(art):
+    return {t.text: t.value for t in art.times}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("on Saturday", "2024-03-16"),  # most recent Saturday before a Sunday
+        ("on Sunday", "2024-03-17"),  # the day of publication itself
+        ("on Tuesday", "2024-03-12"),
+        ("yesterday", "2024-03-16"),
+        ("last Tuesday", "2024-03-12"),
+        ("two days ago", "2024-03-15"),
+        ("last week", "2024-W10"),
+        ("last month", "2024-02"),
+        ("March 3", "2024-03-03"),
+        ("December 30", "2023-12-30"),  # no year: the one nearest publication
+        ("March 3, 2021", "2021-03-03"),
+        ("3 March 2021", "2021-03-03"),
+        ("May 2013", "2013-05"),
+    ],
+)
+def test_expressions_resolve_against_publication(phrase, value):
+    art = _annotated(f"Officials met {phrase} in the capital.")
+    assert value in _values(art).values()
+
+
+def test_a_weekday_in_a_future_clause_is_the_next_such_day():
+    art = _annotated("He said on Tuesday that he will travel on Friday.")
+    assert [t.value for t in art.times] == ["2024-03-12", "2024-03-22"]
+
+
+def test_without_a_publication_date_relative_phrases_stay_unresolved():
+    art = _annotated("The ministers met on Saturday.", published=None)
+    assert art.times[0].text == "Saturday"
+    assert art.times[0].value is None
+    assert art.event_date is None
+
+
+def test_a_dateline_anchors_an_article_without_publication_date():
+    art = _annotated(
+        "Star leaves clinic\nFirst Published: June 13, 2013 4:59 PM EDT\n"
+        "A judge signed an order yesterday allowing the transfer.",
+        published=None,
+    )
+    assert art.event_date == "2013-06-12"
+    assert art.event_date_evidence is not None
+    assert art.event_date_evidence.text == "yesterday"
+
+
+def test_the_event_date_skips_the_dateline_for_the_leads_relative_date():
+    text = "March 17, 2024 at 5:03 pm\n\nThe ministers met in Tehran yesterday, officials said."
+    art = _annotated(text)
+    assert art.event_date == "2024-03-16"
+    ev = art.event_date_evidence
+    assert ev is not None
+    assert text[ev.start : ev.end] == "yesterday"
+
+
+def test_an_explicit_date_in_the_lead_dates_the_event():
+    art = _annotated("The earthquake struck on 5 March 2012, killing dozens.", published=None)
+    assert art.event_date == "2012-03-05"
+
+
+def test_an_article_with_no_time_expression_has_no_event_date():
+    art = _annotated("The two ministers discussed defence cooperation.")
+    assert art.times == []
+    assert art.event_date is None
+
+
+@pytest.mark.parametrize("written", ["2012-04-04", "2012 - 04 - 04", "4/4/2012", "4 / 4 / 2012"])
+def test_numeric_dates_resolve_with_or_without_spaces(written):
+    art = _annotated(f"Posted {written}\nThe quake struck the coast.", published=None)
+    assert "2012-04-04" in _values(art).values()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("in February", "2024-02"),  # the most recent February
+        ("in May", "2023-05"),  # May has not come yet in March: last year's
+        ("last March", "2023-03"),
+        ("next May", "2024-05"),
+    ],
+)
+def test_a_month_without_a_year_is_the_nearest_one_in_the_tense(phrase, value):
+    art = _annotated(f"The talks took place {phrase} in Geneva.")
+    assert value in _values(art).values()
