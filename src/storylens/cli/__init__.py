@@ -23,9 +23,10 @@ cli.add_command(report.command)
 
 def _optional_commands() -> None:
     # Commands whose modules pull in heavier parts are registered the same way.
-    from . import evaluate
+    from . import evaluate, serve
 
     cli.add_command(evaluate.command)
+    cli.add_command(serve.command)
 
 
 _optional_commands()
