@@ -27,6 +27,9 @@ class EventIndex:
         self.store = store
         self.settings = settings or Settings()
         self.clusterer = Clusterer(self.settings)
+        # event keys whose membership the last `add` changed, deleted ones included: the
+        # events to describe and compare again
+        self.changed: set[str] = set()
         rows = store.query(
             "SELECT f.article_id, f.data, m.event_id FROM event_features f"
             " LEFT JOIN event_articles m ON m.article_id = f.article_id ORDER BY f.rowid"
@@ -47,8 +50,9 @@ class EventIndex:
         """
         c = self.clusterer
         new = [features(a) for a in articles if a.id not in c.features]
-        c.count(new)
         touched: set[str] = set()
+        if new:
+            c.count(new)
         for f in order(new):
             touched.add(c.place(f))
         # the batch's own refinement pass, over the new articles only: each has now seen
@@ -56,6 +60,7 @@ class EventIndex:
         touched |= c.refine(f.article for f in order(new))
         if new:
             self._save(new, touched)
+        self.changed = touched
         return {a.id: c.member_of[a.id] for a in articles if a.id in c.member_of}
 
     def groups(self) -> dict[str, list[EventFeatures]]:
@@ -79,28 +84,28 @@ class EventIndex:
         return events
 
     def _save(self, new: Sequence[EventFeatures], touched: set[str]) -> None:
-        groups = self.groups()
+        c = self.clusterer
         with self.store.atomic() as conn:
             conn.executemany(
                 "INSERT OR REPLACE INTO event_features(article_id, day, data) VALUES (?,?,?)",
                 [(f.article, f.day, json.dumps(f.to_dict(), ensure_ascii=False)) for f in new],
             )
             for key in sorted(touched):
-                if key not in groups:  # emptied by the refinement pass
+                ev = c.events.get(key)
+                if ev is None or not ev.members:  # emptied by the refinement pass
                     conn.execute("DELETE FROM event_articles WHERE event_id = ?", (key,))
                     conn.execute("DELETE FROM events WHERE id = ?", (key,))
                     continue
-                members = groups[key]
-                (ev,) = describe([members], self.settings)
-                ev["id"] = key
+                (base,) = describe([[c.features[a] for a in ev.members]], self.settings)
+                base["id"] = key
+                # membership needs the event's row; an existing row keeps its finished
+                # object (with comparison), which the caller rewrites for changed events
                 conn.execute(
                     "INSERT INTO events(id, date, title, data) VALUES (?,?,?,?)"
-                    " ON CONFLICT(id) DO UPDATE SET date = excluded.date,"
-                    " title = excluded.title, data = excluded.data,"
-                    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-                    (key, ev["date"], ev["title"], json.dumps(ev, ensure_ascii=False)),
+                    " ON CONFLICT(id) DO NOTHING",
+                    (key, base["date"], base["title"], json.dumps(base, ensure_ascii=False)),
                 )
                 conn.executemany(
                     "INSERT OR REPLACE INTO event_articles(article_id, event_id) VALUES (?, ?)",
-                    [(f.article, key) for f in members],
+                    [(a, key) for a in ev.members],
                 )
