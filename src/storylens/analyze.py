@@ -68,10 +68,10 @@ class Analyzer:
 
     def __init__(self, store: SQLiteStore, settings: Settings | None = None) -> None:
         from . import clean  # noqa: F401  (registers clean.v1)
-        from .nlp import stage  # noqa: F401  (registers nlp.v1)
         from .clean.dedupe import NearDuplicates
         from .clean.repeats import RepeatedLines
         from .events import EventIndex
+        from .nlp import stage  # noqa: F401  (registers nlp.v1)
 
         self.store = store
         self.settings = settings or Settings()
