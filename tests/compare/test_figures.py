@@ -97,3 +97,36 @@ def test_counts_of_different_kinds_or_sizes_are_not_compared(article: Any) -> No
     figures = compare_figures([a, b], {}, 0.6)
     assert len(figures) == 3
     assert not any(f["conflict"] for f in figures)
+
+
+def _article(aid: str, outlet: str, text: str) -> Article:
+    """An article through the real extraction stage."""
+    import storylens.clean  # noqa: F401  (registers clean.v1, which nlp.v1 follows)
+    from storylens.nlp import stage  # noqa: F401
+    from storylens.pipeline import Pipeline
+
+    out = Pipeline(["nlp.v1"], after=["clean.v1"])(
+        Article(source=aid, id=aid, outlet=outlet, text=text, published="2025-05-11")
+    )
+    assert isinstance(out, Article)
+    return out
+
+
+def test_an_aftershock_magnitude_is_not_a_conflicting_reading_of_the_quake() -> None:
+    quake = _article("a", "Harbor Wire", "A magnitude 6.1 quake struck near Brannock on Monday.")
+    after = _article(
+        "b",
+        "Northgate Observer",
+        "An aftershock with a magnitude of 4.2 shook the valley two hours later.",
+    )
+    figures = compare_figures([quake, after], {}, 0.6)
+    assert not any(f["conflict"] for f in figures)
+
+
+def test_outlets_counting_different_agreements_for_the_same_signing_conflict() -> None:
+    three = _article("a", "Harbor Wire", "The two sides signed three agreements at the talks.")
+    four = _article(
+        "b", "Valdoria State News Agency", "Four agreements were signed at the close of the talks."
+    )
+    (figure,) = compare_figures([three, four], {}, 0.6)
+    assert figure["conflict"]

@@ -10,6 +10,7 @@ different things (a day's toll and a war's), not to disagree.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,6 +54,9 @@ AT_LEAST = frozenset({"more than", "over", "at least", "upwards of", "in excess 
 AT_MOST = frozenset({"less than", "under", "up to", "at most", "fewer than", "below"})
 ROUGHLY = frozenset({"about", "around", "nearly", "almost", "some", "approximately", "roughly"})
 SAME_THING_RATIO = 2.0
+# Kinds of count that name what they count: two of them in one event are the same thing.
+SPECIFIC = frozenset(set(WHAT_KEYS.values()) | {"rescued", "refugees", "troops", "workers"})
+CONTEXT_OVERLAP = 0.3
 
 
 def what_key(figure: Figure) -> str:
@@ -108,12 +112,38 @@ def _context(placed: Placed) -> str:
     return placed.figure.text
 
 
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+_GENERIC_WORDS = frozenset(
+    "more than over about some nearly around least almost percent with that from this "
+    "were have been said they their which there".split()
+)
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in _CONTENT.findall(text)} - _GENERIC_WORDS
+
+
+def _same(a: Placed, b: Placed) -> bool:
+    """`same_thing`, and for counts of no specific kind (a percentage, a distance, a
+    magnitude) also the same words around them: an aftershock's magnitude is not the
+    quake's, and a wage offer's percentage is not the inflation rate."""
+    if not same_thing(a.figure, b.figure):
+        return False
+    if what_key(a.figure) in SPECIFIC:
+        return True
+    own_a, own_b = _content(a.figure.text), _content(b.figure.text)
+    ctx_a, ctx_b = _content(_context(a)), _content(_context(b))
+    if not (own_a & own_b) or not ctx_a or not ctx_b:
+        return False
+    return len(ctx_a & ctx_b) / min(len(ctx_a), len(ctx_b)) >= CONTEXT_OVERLAP
+
+
 def _groups(placed: Sequence[Placed]) -> list[list[Placed]]:
-    """Figures linked by `same_thing`, transitively (23 ~ 26 ~ 24 is one group)."""
+    """Figures linked by `_same`, transitively (23 ~ 26 ~ 24 is one group)."""
     groups: list[list[Placed]] = []
     for item in sorted(placed, key=lambda p: (what_key(p.figure), p.figure.value)):
         for group in groups:
-            if any(same_thing(item.figure, other.figure) for other in group):
+            if any(_same(item, other) for other in group):
                 group.append(item)
                 break
         else:

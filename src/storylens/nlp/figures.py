@@ -135,7 +135,13 @@ def parse_number(tokens: list[Token]) -> float | None:
             if m.group(3) and m.group(3) not in _SCALE:
                 return None
         elif low in _WORDS:
-            value = (value or 0) + _WORDS[low] if value is None or value >= 100 else _WORDS[low]
+            n = _WORDS[low]
+            if value is None:
+                value = n
+            elif (value >= 20 and value % 10 == 0 and value < 100 and n < 10) or value >= 100:
+                value += n  # "twenty six", "two hundred and five"
+            else:
+                return None  # "six seven" is two numbers, not one
         elif low in _SCALE and value is not None:
             value *= _SCALE[low]
         elif low in ("-", "and"):
@@ -156,11 +162,23 @@ def find_figures(doc: Doc) -> list[Figure]:
             continue
         number = [tok]
         nxt = tok.i + 1
-        while nxt < len(doc) and (
-            doc[nxt].lower_ in _SCALE
-            or (doc[nxt].pos_ == "NUM" and doc[nxt].ent_type_ not in _SKIP_ENTS)
-        ):
-            number.append(doc[nxt])
+        while nxt < len(doc):
+            t = doc[nxt]
+            # "twenty-six" is three tokens: a hyphen between two number words joins them
+            hyphen_join = (
+                t.text == "-"
+                and nxt + 1 < len(doc)
+                and number[-1].lower_ in _WORDS
+                and doc[nxt + 1].lower_ in _WORDS
+            )
+            if not (
+                hyphen_join
+                or t.lower_ in _SCALE
+                or (t.pos_ == "NUM" and t.ent_type_ not in _SKIP_ENTS)
+                or (number[-1].text == "-" and t.lower_ in _WORDS)
+            ):
+                break
+            number.append(t)
             nxt += 1
         used.update(t.i for t in number)
         figure = _figure(doc, number)
@@ -183,7 +201,10 @@ def _figure(doc: Doc, number: list[Token]) -> Figure | None:
     elif what is None:
         what = "other"
     spelled = first.lower_ in _WORDS
-    if spelled and ((what == "other" and unit != "people") or _is_definite(doc, first)):
+    counted_object = first.head.dep_ in ("dobj", "nsubjpass") and first.head.pos_ == "NOUN"
+    if spelled and (
+        (what == "other" and unit != "people" and not counted_object) or _is_definite(doc, first)
+    ):
         return None  # "the two countries": a spelled-out small number counts nothing here
     idx = [first.i, last.i, qual_start] + [t.i for t in (unit_tok, what_tok) if t is not None]
     sent = first.sent
