@@ -29,6 +29,7 @@ class Settings:
     event_threshold: float = 0.2  # centroid similarity an article needs to join an event
     event_name_weight: float = 0.5  # share of names (who, where) vs. words in that similarity
     event_related_threshold: float = 0.12  # events this similar are linked as related
+    event_day_tolerance: int = 3  # reports of one event date it within this many days
     # run
     quiet: bool = False
     workers: int = 1

@@ -94,6 +94,12 @@ def test_the_same_words_on_clearly_different_days_are_different_events():
     assert sorted(map(sorted, cluster([features(march), features(june)]))) == [["a"], ["b"]]
 
 
+def test_reports_a_day_apart_on_the_date_are_still_one_event():
+    one = _report("a", TEXT, "2024-03-17")  # Saturday the 16th
+    two = _report("b", TEXT.replace("on Saturday", "yesterday"), "2024-03-16")  # the 15th
+    assert [sorted(g) for g in cluster([features(one), features(two)])] == [["a", "b"]]
+
+
 def test_the_same_words_on_the_same_day_are_one_event():
     one, two = (
         _report("a", TEXT, "2024-03-17"),
@@ -114,9 +120,10 @@ def test_event_features_round_trip_through_json(seeds):
     assert type(f).from_dict(f.to_dict()) == f
 
 
-def test_a_later_development_with_the_same_people_follows_the_first_event():
+@pytest.mark.parametrize("later_published", ["2024-03-24", "2024-04-07"])
+def test_a_later_development_with_the_same_people_follows_the_first_event(later_published):
     first = _report("a", TEXT, "2024-03-17")
-    later = _report("b", TEXT, "2024-04-07")  # the same ministers meet again three weeks on
+    later = _report("b", TEXT, later_published)  # the same ministers meet again weeks on
     events = {e["articles"][0]: e for e in _events([first, later])}
     assert events["a"]["related"] == [{"event": events["b"]["id"], "relation": "precedes"}]
     assert events["b"]["related"] == [{"event": events["a"]["id"], "relation": "follows"}]

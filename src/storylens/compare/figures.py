@@ -114,8 +114,30 @@ def _context(placed: Placed) -> str:
 
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
 _GENERIC_WORDS = frozenset(
-    "more than over about some nearly around least almost percent with that from this "
-    "were have been said they their which there".split()
+    [
+        "more",
+        "than",
+        "over",
+        "about",
+        "some",
+        "nearly",
+        "around",
+        "least",
+        "almost",
+        "percent",
+        "with",
+        "that",
+        "from",
+        "this",
+        "were",
+        "have",
+        "been",
+        "said",
+        "they",
+        "their",
+        "which",
+        "there",
+    ]
 )
 
 

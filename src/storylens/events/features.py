@@ -97,11 +97,14 @@ def _places(article: Article) -> list[str]:
     near = (ev.start - 150, ev.end + 150) if ev is not None else (-1, -1)
     score: Counter[str] = Counter()
     for ent in article.entities:
-        if ent.label not in _PLACE_LABELS:
+        if ent.label not in _PLACE_LABELS and ent.label not in {"ORG", "PERSON", "NORP"}:
             continue
         name = " ".join(ent.text.split())
+        before = text[max(0, ent.start - 6) : ent.start].lower().split()
+        placed = bool(before) and before[-1] in {"in", "at", "near", "off"}
+        if ent.label not in _PLACE_LABELS and not placed:
+            continue  # an unknown name is a place only where the text puts something in it
         score[name] += 1
-        placed = text[max(0, ent.start - 4) : ent.start].lower().strip() in {"in", "at", "near"}
         if placed and (ent.start < lead_end or near[0] <= ent.start <= near[1]):
             score[name] += 5
     return [p for p, _ in score.most_common(3)]
@@ -178,7 +181,9 @@ def features(article: Article) -> EventFeatures:
             names.update(_tokens(ent.text))
             if ent.label == "PERSON" and ent.text.split():
                 persons[_tokens(ent.text)[-1] if _tokens(ent.text) else ent.text.lower()] += 1
-    locations = list(article.locations) or _places(article)
+    # ours first (they weigh where the lead puts the event), then the nlp step's places
+    places = _places(article)
+    locations = (places + [p for p in article.locations if p not in places])[:3]
     ev = article.event_date_evidence
     anchor = _anchor_year(article)
     return EventFeatures(

@@ -64,8 +64,7 @@ class EventState:
     sums: tuple[_Sum, _Sum, _Sum] = field(default_factory=lambda: (_Sum(), _Sum(), _Sum()))
     latest: Counter[int] = field(default_factory=Counter)
     persons: Counter[str] = field(default_factory=Counter)
-    day_min: int | None = None
-    day_max: int | None = None
+    days: Counter[int] = field(default_factory=Counter)  # event days of dated members
     years: Counter[int] = field(default_factory=Counter)
 
 
@@ -75,7 +74,7 @@ class Clusterer:
     def __init__(self, settings: Settings | None = None) -> None:
         s = settings or Settings()
         self.threshold = s.event_threshold
-        self.window = s.event_window_days
+        self.tolerance = s.event_day_tolerance
         self.name_weight = s.event_name_weight
         self.n_docs = 0
         self.df: Counter[str] = Counter()
@@ -139,9 +138,8 @@ class Clusterer:
     # -- similarity ----------------------------------------------------------------
     def compatible(self, f: EventFeatures, ev: EventState) -> bool:
         """False when the dates say these are different events."""
-        dated = f.day is not None and ev.day_min is not None and ev.day_max is not None
-        if dated and not (ev.day_min - self.window <= f.day <= ev.day_max + self.window):  # type: ignore[operator]
-            return False
+        if f.day is not None and +ev.days and abs(f.day - _median(ev.days)) > self.tolerance:
+            return False  # e.g. a strike that began on the 19th and ended on the 23rd
         if f.anchor_year is not None and ev.years:
             year = ev.years.most_common(1)[0][0]
             if abs(f.anchor_year - year) > 1:
@@ -246,8 +244,7 @@ class Clusterer:
             ev.latest[f.latest_year] += 1
         ev.persons.update(f.persons)
         if f.day is not None:
-            ev.day_min = f.day if ev.day_min is None else min(ev.day_min, f.day)
-            ev.day_max = f.day if ev.day_max is None else max(ev.day_max, f.day)
+            ev.days[f.day] += 1
         if f.anchor_year is not None:
             ev.years[f.anchor_year] += 1
         self.member_of[f.article] = key
@@ -270,6 +267,8 @@ class Clusterer:
             total.add(part, -1.0)
         if f.latest_year is not None:
             ev.latest[f.latest_year] -= 1
+        if f.day is not None:
+            ev.days[f.day] -= 1
         ev.persons.subtract(f.persons)
         if f.anchor_year is not None:
             ev.years[f.anchor_year] -= 1
