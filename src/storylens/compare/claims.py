@@ -63,13 +63,20 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+# A wire dateline that the sentence splitter cut off its lead: a place, not a fact.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,(?:[^()]{0,20})?(?:\([^)]*\))?\s*[-–—:]+$")
+
+
 def event_sentences(articles: Sequence[Article]) -> list[Sentence]:
     """Every sentence of the event that has enough content words to state a fact."""
     out: list[Sentence] = []
     for article in articles:
         for start, end in article.sentences:
             for a, b in _lines(article.text, start, end):
-                if len(content_keys(article.text[a:b])) >= MIN_CONTENT_WORDS:
+                piece = article.text[a:b]
+                if _DATELINE.match(piece):  # "PORT SALEN, May 10 (Harbor Wire) -"
+                    continue
+                if len(content_keys(piece)) >= MIN_CONTENT_WORDS:
                     out.append(Sentence(article, a, b))
     return out
 
