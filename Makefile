@@ -25,8 +25,11 @@ test: lint
 	$(VENV)/bin/pytest -q
 
 bench: setup
-	$(PY) bench/ingest.py
+	$(PY) bench/ingest.py --quick
+	$(PY) bench/cleaning.py
+	$(PY) bench/extraction.py
 	$(PY) bench/events.py
+	$(PY) bench/claims.py
 
 clean:
 	rm -rf $(VENV) out
