@@ -178,8 +178,8 @@ class Analyzer:
     def _store(self, modelled: list[tuple[str, Article]]) -> int:
         with self.store.atomic():
             new = self.store.put_articles(modelled)
-            placed = self.events.add([a for _, a in modelled])
-            self._mark_dirty(set(placed.values()))
+            self.events.add([a for _, a in modelled])
+            self._mark_dirty(self.events.changed)
         return new
 
     # -- cross-article work at the end of a run ------------------------------------------
