@@ -25,9 +25,12 @@ from .features import EventFeatures
 
 KEYS_PER_ARTICLE = 16  # blocking keys per article: its most weighted words and names
 POSTINGS_CAP = 32  # events kept per key (most recent first): bounds the candidate set
+LEAD = 400  # characters: a date this early in the text is the lead's date of the event
 MAX_CANDIDATES = 24  # events scored in full per article, those sharing the most keys
-PERSON_MISMATCH = 0.6  # similarity kept when article and event name no person in common
+PERSON_MISMATCH = 0.8  # similarity kept when article and event name no person in common
 YEAR_MISMATCH = 0.6  # similarity kept when the latest years named are two or more apart
+DAY_MISMATCH = 0.85  # similarity kept when event days differ but either date is uncertain
+ANCHOR_MISMATCH = 0.6  # similarity kept when the years of publication are two or more apart
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]  # words, names, lead
 
@@ -65,6 +68,7 @@ class EventState:
     latest: Counter[int] = field(default_factory=Counter)
     persons: Counter[str] = field(default_factory=Counter)
     days: Counter[int] = field(default_factory=Counter)  # event days of dated members
+    sure_days: Counter[int] = field(default_factory=Counter)  # the confidently dated ones
     years: Counter[int] = field(default_factory=Counter)
 
 
@@ -136,15 +140,25 @@ class Clusterer:
         return cached
 
     # -- similarity ----------------------------------------------------------------
-    def compatible(self, f: EventFeatures, ev: EventState) -> bool:
-        """False when the dates say these are different events."""
-        if f.day is not None and +ev.days and abs(f.day - _median(ev.days)) > self.tolerance:
-            return False  # e.g. a strike that began on the 19th and ended on the 23rd
-        if f.anchor_year is not None and ev.years:
+    def date_factor(self, f: EventFeatures, ev: EventState) -> float:
+        """How much of the similarity the dates leave: 0 when they say different events.
+
+        Dates read from a text are noisy (a weekday resolved against a guessed anchor, a
+        birth date in the lead), so days apart only forbid a merge when both sides are
+        confidently dated: a publication date and a dated lead. Otherwise they cost.
+        """
+        factor = 1.0
+        if f.day is not None and +ev.days:
+            if _sure(f) and +ev.sure_days:
+                if abs(f.day - _median(ev.sure_days)) > self.tolerance:
+                    return 0.0  # e.g. a strike that began on the 19th and ended on the 23rd
+            elif abs(f.day - _median(ev.days)) > self.tolerance:
+                factor *= DAY_MISMATCH
+        if f.anchor_year is not None and +ev.years:
             year = ev.years.most_common(1)[0][0]
             if abs(f.anchor_year - year) > 1:
-                return False
-        return True
+                factor *= ANCHOR_MISMATCH
+        return factor
 
     def similarity(self, vecs: Vectors, ev: EventState) -> float:
         """Words and names (who, where; the lead's names most) against the event centroid."""
@@ -177,9 +191,12 @@ class Clusterer:
         best_key, best_sim = None, 0.0
         for key in self.candidates(f):
             ev = self.events.get(key)
-            if ev is None or key == exclude or not self.compatible(f, ev):
+            if ev is None or key == exclude:
                 continue
-            sim = self.similarity(vecs, ev)
+            factor = self.date_factor(f, ev)
+            if factor <= 0.0:
+                continue
+            sim = factor * self.similarity(vecs, ev)
             if persons and +ev.persons and not persons & set(+ev.persons):
                 sim *= PERSON_MISMATCH  # nobody in common: at most a look-alike
             if f.latest_year is not None and +ev.latest:
@@ -245,6 +262,8 @@ class Clusterer:
         ev.persons.update(f.persons)
         if f.day is not None:
             ev.days[f.day] += 1
+            if _sure(f):
+                ev.sure_days[f.day] += 1
         if f.anchor_year is not None:
             ev.years[f.anchor_year] += 1
         self.member_of[f.article] = key
@@ -269,6 +288,8 @@ class Clusterer:
             ev.latest[f.latest_year] -= 1
         if f.day is not None:
             ev.days[f.day] -= 1
+            if _sure(f):
+                ev.sure_days[f.day] -= 1
         ev.persons.subtract(f.persons)
         if f.anchor_year is not None:
             ev.years[f.anchor_year] -= 1
@@ -286,6 +307,12 @@ def _year(f: EventFeatures) -> int | None:
     if f.day is not None:
         return date.fromordinal(f.day).year
     return f.anchor_year
+
+
+def _sure(f: EventFeatures) -> bool:
+    """A confident event day: the article is published on a known day and its lead dates it."""
+    ev = f.date_evidence
+    return f.day is not None and f.published is not None and ev is not None and ev["start"] < LEAD
 
 
 def _median(counts: Counter[int]) -> int:

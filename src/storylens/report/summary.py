@@ -7,18 +7,23 @@ from typing import Any
 from ..store.sqlite import SQLiteStore
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def _outlet_list(outlets: list[str | None]) -> str:
     named = [o for o in outlets if o]
     unknown = len(outlets) - len(named)
     parts = named + ([f"{unknown} of unknown outlet"] if unknown else [])
-    return ", ".join(parts) if parts else "no outlet known"
+    return ", ".join(parts) if parts else "an unknown outlet"
 
 
 def event_lines(ev: dict[str, Any]) -> list[str]:
     lines = [
         f"{ev.get('date') or 'undated'}  {ev.get('title') or '(untitled)'}",
         f"    where: {', '.join(ev.get('locations', [])) or 'unknown'};"
-        f" {len(ev.get('articles', []))} articles from {_outlet_list(ev.get('outlets', []))}",
+        f" {_plural(len(ev.get('articles', [])), 'article')} from"
+        f" {_outlet_list(ev.get('outlets', []))}",
     ]
     claims = ev.get("claims", [])
     if claims:
