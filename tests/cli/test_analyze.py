@@ -171,3 +171,22 @@ def test_json_lines_can_come_from_standard_input(tmp_path: Path) -> None:
 def test_an_unknown_option_is_a_usage_error_with_exit_status_2() -> None:
     result = CliRunner().invoke(cli, ["analyze", "x", "--no-such-option"])
     assert result.exit_code == 2
+
+
+def test_a_100_mb_file_is_refused_with_its_size_and_the_rest_is_analysed(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    with (corpus / "huge.txt").open("wb") as fh:
+        line = b"The council met again and talked for a long time about the harbour.\n"
+        fh.write(line * (100_000_000 // len(line) + 1))
+    (corpus / "fine.txt").write_text(
+        "The ferry to Kessa left on time on Friday, its operator said.\n"
+    )
+    result = CliRunner().invoke(
+        cli, ["analyze", str(corpus), "--db", str(tmp_path / "b.sqlite"), "--quiet"]
+    )
+    assert result.exit_code == 1
+    (skip,) = [line for line in result.output.splitlines() if line.startswith("skipped")]
+    assert "huge.txt" in skip
+    assert "MB" in skip
+    assert "0 skipped" not in result.output

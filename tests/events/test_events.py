@@ -127,3 +127,18 @@ def test_a_later_development_with_the_same_people_follows_the_first_event(later_
     events = {e["articles"][0]: e for e in _events([first, later])}
     assert events["a"]["related"] == [{"event": events["b"]["id"], "relation": "precedes"}]
     assert events["b"]["related"] == [{"event": events["a"]["id"], "relation": "follows"}]
+
+
+def test_undated_reports_whose_text_dates_disagree_by_days_are_still_one_event():
+    # no publication date: the day is read from the text alone, which is too weak to veto
+    one = _report("a", TEXT.replace("on Saturday", "on March 11, 2024"), None)
+    two = _report("b", TEXT.replace("on Saturday", "on March 16, 2024"), None)
+    f1, f2 = features(one), features(two)
+    assert abs(f1.day - f2.day) == 5
+    assert [sorted(g) for g in cluster([f1, f2])] == [["a", "b"]]
+
+
+def test_published_reports_whose_leads_disagree_by_days_stay_apart():
+    one = _report("a", TEXT.replace("on Saturday", "on March 11, 2024"), "2024-03-11")
+    two = _report("b", TEXT.replace("on Saturday", "on March 16, 2024"), "2024-03-16")
+    assert sorted(map(sorted, cluster([features(one), features(two)]))) == [["a"], ["b"]]

@@ -81,8 +81,8 @@ def test_a_file_over_the_size_limit_is_rejected_naming_size_and_limit(
     (item,) = read(path, max_file_bytes=1000)
     assert isinstance(item, Rejected)
     assert f"{path.stat().st_size:,} bytes" in item.reason
-    assert "limit of 1,000 bytes" in item.reason
-    assert "max_file_bytes" in item.reason
+    assert "over the 1,000 bytes limit" in item.reason
+    assert "--max-file-mb" in item.reason
 
 
 def test_a_missing_path_is_rejected_and_the_run_goes_on(tmp_path: Path, read: Reader) -> None:

@@ -49,6 +49,13 @@ DEFAULT_DB = "storylens.sqlite"
     type=click.IntRange(1, 64),
     help="Processes for the language model stage (use the number of cores).",
 )
+@click.option(
+    "--max-file-mb",
+    default=50,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Larger files (and larger JSON lines or WARC records) are skipped, not read into memory.",
+)
 def command(
     paths: tuple[str, ...],
     db: str,
@@ -56,13 +63,16 @@ def command(
     quiet: bool,
     batch_size: int,
     workers: int,
+    max_file_mb: int,
 ) -> None:
     """Read news articles from PATHS (files, directories, or - for JSON Lines on stdin).
 
     Exit status: 0 when every input was read, 1 when something was skipped (each skip is
     reported once on stderr with its file, line and reason), 2 on usage errors.
     """
-    settings = Settings(quiet=quiet, batch_size=batch_size, workers=workers)
+    settings = Settings(
+        quiet=quiet, batch_size=batch_size, workers=workers, max_file_bytes=max_file_mb * 1_000_000
+    )
     display = RunDisplay(quiet)
     try:
         with SQLiteStore(db) as store:

@@ -8,8 +8,11 @@ batch run (articles in date order, then a refinement pass) and for an incrementa
 Cost stays near-linear because candidates come from blocking, never from all pairs:
 an inverted index maps each of an article's most weighted words and names to the most
 recent events that carry them, and events whose dates are clearly apart are skipped.
-Two articles whose event days differ by more than `event_window_days` are never merged,
-however alike their words: look-alike events differ in *when*.
+Look-alike events differ in *when*: an article confidently dated (a publication day and a
+dated lead) never joins an event whose confidently dated reports put it more than
+`event_day_tolerance` days away, however alike their words. Dates read from undated texts
+are too noisy for that (on ECB+ a hard rule split a third of the events), so there days
+apart only lower the similarity.
 """
 
 from __future__ import annotations
@@ -27,9 +30,9 @@ KEYS_PER_ARTICLE = 16  # blocking keys per article: its most weighted words and 
 POSTINGS_CAP = 32  # events kept per key (most recent first): bounds the candidate set
 LEAD = 400  # characters: a date this early in the text is the lead's date of the event
 MAX_CANDIDATES = 24  # events scored in full per article, those sharing the most keys
-PERSON_MISMATCH = 0.8  # similarity kept when article and event name no person in common
+PERSON_MISMATCH = 0.7  # similarity kept when article and event name no person in common
 YEAR_MISMATCH = 0.6  # similarity kept when the latest years named are two or more apart
-DAY_MISMATCH = 0.85  # similarity kept when event days differ but either date is uncertain
+DAY_MISMATCH = 0.7  # similarity kept when event days differ but either date is uncertain
 ANCHOR_MISMATCH = 0.6  # similarity kept when the years of publication are two or more apart
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]  # words, names, lead

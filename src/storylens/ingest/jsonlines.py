@@ -29,7 +29,7 @@ def read_jsonl(name: str, stream: BinaryIO, max_line_bytes: int) -> Iterator[Art
         if line is None:
             yield Rejected(
                 source=source,
-                reason=f"line longer than the limit of {max_line_bytes:,} bytes (settings.max_file_bytes)",
+                reason=f"line longer than the limit of {max_line_bytes:,} bytes (raise it with --max-file-mb)",
             )
             continue
         if not line.strip():

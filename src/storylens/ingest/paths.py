@@ -124,8 +124,8 @@ def _read_file(path: str, settings: Settings) -> Iterator[Item]:
         if info.st_size > limit:
             yield Rejected(
                 source=path,
-                reason=f"file is {info.st_size:,} bytes, over the limit of {limit:,} bytes "
-                "(raise settings.max_file_bytes to read it)",
+                reason=f"file is {_mb(info.st_size)}, over the {_mb(limit)} limit "
+                "(raise it with --max-file-mb)",
             )
             return
         data = head + handle.read(limit + 1 - len(head))
@@ -159,3 +159,9 @@ def _guarded(source: str, items: Iterable[Item]) -> Iterator[Item]:
     except Exception as exc:
         message = " ".join(str(exc).split())[:200]
         yield Rejected(source=source, reason=f"could not be read ({type(exc).__name__}: {message})")
+
+
+def _mb(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:,.1f} MB"
+    return f"{size:,} bytes"

@@ -99,7 +99,8 @@ def _html_payload(record: Any, limit: int) -> tuple[str, str] | Rejected | None:
         raise _CutShort  # the archive ended before the record's declared length
     if len(payload) > limit:
         return Rejected(
-            source=uri, reason=f"record over the limit of {limit:,} bytes (settings.max_file_bytes)"
+            source=uri,
+            reason=f"record over the limit of {limit:,} bytes (raise it with --max-file-mb)",
         )
     if not payload.strip():
         return Rejected(source=uri, reason="empty HTML response")
