@@ -40,11 +40,16 @@ class RunReport:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(settings: Settings) -> None:
-    global _WORKER
+def _model_pipeline(settings: Settings) -> Pipeline:
+    from . import clean  # noqa: F401  (registers clean.v1, which the model stages follow)
     from .nlp import stage  # noqa: F401  (registers nlp.v1)
 
-    _WORKER = Pipeline(MODEL_STAGES, Context(settings=settings), after=PER_ARTICLE_STAGES)
+    return Pipeline(MODEL_STAGES, Context(settings=settings), after=PER_ARTICLE_STAGES)
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = _model_pipeline(settings)
 
 
 def _model_worker(articles: list[Article]) -> list[Article | Rejected]:
