@@ -16,6 +16,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..report.validate import EVENT_FIELDS
+
 UNKNOWN_OUTLET = "unknown outlet"
 
 
@@ -59,19 +61,8 @@ class Coverage:
         return [c for g in self.groups for c in g.columns]
 
 
-LIST_FIELDS = (
-    "articles",
-    "outlets",
-    "date_evidence",
-    "locations",
-    "actors",
-    "claims",
-    "quotes",
-    "figures",
-    "framing",
-    "summary",
-    "related",
-)
+# every field of a storylens/v1 event that holds a list
+LIST_FIELDS = tuple(f for f in EVENT_FIELDS if f not in ("id", "title", "date"))
 
 
 def normalized(event: dict[str, Any]) -> dict[str, Any]:
