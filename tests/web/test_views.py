@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from storylens.report.highlight import segments
 from storylens.web.reader import fts_query
-from storylens.web.views import coverage, marks_for, outlet_profile, segments
+from storylens.web.views import coverage, marks_for, outlet_profile
 
 
 def _heads(story) -> dict:

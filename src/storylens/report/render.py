@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..store.sqlite import SQLiteStore
-from .story import UNKNOWN, StoryView, anchor, build_view
+from .story import UNKNOWN, StoryView, anchor, build_view, main_kind
 
 
 def _environment() -> Environment:
@@ -162,6 +162,7 @@ def write_reports(store: SQLiteStore, out_dir: str | Path) -> list[Path]:
                 generated=generated,
                 anchor=anchor,
                 mention_in=_mention_in,
+                main_kind=main_kind,
                 UNKNOWN=UNKNOWN,
                 timeline=timeline if len(timeline) > 1 else [],
                 outlets_text=_outlets_text(view),

@@ -7,12 +7,12 @@ quote in them points at the sentence it came from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 from ..records import Article
+from .highlight import Mark, Segment, segments
 
 UNKNOWN = "unknown outlet"
 
@@ -25,13 +25,6 @@ class Column:
     label: str  # the outlet's name, or "unknown outlet"
     source: str
     copy_of: str | None  # label of the column it copies, if any
-
-
-@dataclass(slots=True)
-class Segment:
-    text: str
-    kind: str = ""  # the most specific evidence covering it: date, figure, quote or claim
-    anchors: list[str] = field(default_factory=list)  # mentions that start here
 
 
 @dataclass(slots=True)
@@ -85,7 +78,7 @@ def build_view(event: dict[str, Any], articles: Sequence[Article]) -> StoryView:
     view = StoryView(
         event=event, columns=columns, matrix=matrix, texts={a.id: a.text for a in articles}
     )
-    spans: dict[str, list[tuple[int, int, str]]] = {a: [] for a in by_id}
+    marks: dict[str, list[Mark]] = {a: [] for a in by_id}
     dates = [{"mentions": event.get("date_evidence", [])}]
     for kind, items in (
         ("date", dates),
@@ -95,25 +88,20 @@ def build_view(event: dict[str, Any], articles: Sequence[Article]) -> StoryView:
     ):
         for item in items:
             for m in item.get("mentions", []):
-                if m["article"] in spans:
-                    spans[m["article"]].append((m["start"], m["end"], kind))
+                if m["article"] in marks and 0 <= m["start"] < m["end"] <= len(
+                    view.texts[m["article"]]
+                ):
+                    marks[m["article"]].append(
+                        Mark(start=m["start"], end=m["end"], kind=kind, ref=anchor(m), label=kind)
+                    )
     for aid, art in by_id.items():
-        view.segments[aid] = segment(art.text, aid, spans[aid])
+        view.segments[aid] = segments(art.text, marks[aid])
     return view
 
 
+# the colour of a run covered by several kinds of evidence: the most specific one
 SPECIFICITY = {"date": 0, "figure": 1, "quote": 2, "claim": 3}
 
 
-def segment(text: str, article_id: str, spans: Iterable[tuple[int, int, str]]) -> list[Segment]:
-    """Cut `text` at every cited boundary, so nested evidence (a figure inside a claim's
-    sentence) keeps its own anchor and its own colour."""
-    spans = sorted({s for s in spans if 0 <= s[0] < s[1] <= len(text)})
-    cuts = sorted({0, len(text)} | {s[0] for s in spans} | {s[1] for s in spans})
-    out: list[Segment] = []
-    for a, b in pairwise(cuts):
-        covering = [s for s in spans if s[0] <= a and b <= s[1]]
-        kind = min((s[2] for s in covering), key=SPECIFICITY.__getitem__, default="")
-        anchors = [f"m-{article_id}-{s[0]}-{s[1]}" for s in spans if s[0] == a]
-        out.append(Segment(text[a:b], kind, anchors))
-    return out
+def main_kind(segment: Segment) -> str:
+    return min(segment.kinds, key=SPECIFICITY.__getitem__, default="")

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..errors import NotFound
+from ..report.highlight import segments
 from . import views
 from .reader import EventFilter
 
@@ -119,7 +120,7 @@ def article_page(
         "article.html",
         art=art,
         ev=ev,
-        segments=views.segments(text, marks, focus),
+        segments=segments(text, marks, focus),
         counts=counts,
         focus=focus,
         original=original.get(art.get("duplicate_of") or ""),

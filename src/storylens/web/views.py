@@ -7,7 +7,6 @@ offsets) are plain functions the tests can state directly.
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +15,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from ..report.highlight import Mark
 from ..report.validate import EVENT_FIELDS
 
 UNKNOWN_OUTLET = "unknown outlet"
@@ -192,27 +192,6 @@ def outlet_link(name: str | None) -> tuple[str, str | None]:
     return name, "/outlets/" + quote(name, safe="")
 
 
-@dataclass(slots=True, kw_only=True)
-class Segment:
-    """A run of article text under the same set of highlights."""
-
-    text: str
-    kinds: list[str] = field(default_factory=list)  # claim | quote | figure
-    refs: list[str] = field(default_factory=list)  # claim-c1, quote-0, figure-2
-    anchors: list[str] = field(default_factory=list)  # ids of mentions that start here
-    focus: bool = False
-    labels: list[str] = field(default_factory=list)
-
-
-@dataclass(slots=True, kw_only=True)
-class Mark:
-    start: int
-    end: int
-    kind: str
-    ref: str
-    label: str
-
-
 def marks_for(event: dict[str, Any] | None, article_id: str, length: int) -> list[Mark]:
     """The claims, quotes and figures of `event` stated in one article, by offsets."""
     if not event:
@@ -239,36 +218,6 @@ def _label(kind: str, item: dict[str, Any]) -> str:
         return f"quote ({item.get('kind', '')}) by {item.get('speaker_name') or 'unknown speaker'}"
     what = item.get("what") or "figure"
     return f"figure: {what}" + (" — conflicting figures" if item.get("conflict") else "")
-
-
-def segments(text: str, marks: list[Mark], focus: str = "") -> list[Segment]:
-    """Split `text` at every mark boundary; each piece knows which marks cover it.
-
-    Marks may nest or overlap (a figure inside a claim's sentence): the pieces between
-    boundaries carry all the marks over them, so nothing is lost and nothing is doubled.
-    """
-    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
-    starts: dict[int, list[str]] = defaultdict(list)
-    seen: set[str] = set()
-    for m in sorted(marks, key=lambda m: (m.start, -m.end)):
-        if m.ref not in seen:  # one anchor per claim/quote/figure: ids stay unique
-            seen.add(m.ref)
-            starts[m.start].append(m.ref)
-    out = []
-    for a, b in itertools.pairwise(cuts):
-        over = [m for m in marks if m.start <= a and b <= m.end]
-        refs = list(dict.fromkeys(m.ref for m in over))
-        out.append(
-            Segment(
-                text=text[a:b],
-                kinds=sorted({m.kind for m in over}),
-                refs=refs,
-                anchors=starts.get(a, []),
-                focus=bool(focus) and focus in refs,
-                labels=list(dict.fromkeys(m.label for m in over)),
-            )
-        )
-    return out
 
 
 @dataclass(slots=True, kw_only=True)
