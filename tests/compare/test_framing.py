@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -11,14 +12,16 @@ from storylens.compare.framing import framing_table, load_lexicon, parse_lexicon
 from storylens.errors import UsageError
 
 LEXICON = parse_lexicon(
-    """
+    tomllib.loads(
+        """
 [concepts.Nordland]
 terms = ["Nordland", "Nordic regime", "Valby"]
 [concepts."United States"]
 terms = ["United States", "US"]
 [tone]
 words = ["criminal", "heroic"]
-""",
+"""
+    ),
     "test",
 )
 
@@ -74,9 +77,11 @@ def test_the_bundled_lexicon_loads() -> None:
         ("[concepts", "not valid TOML"),
     ],
 )
-def test_a_broken_lexicon_is_reported_with_the_fix(text: str, reason: str) -> None:
+def test_a_broken_lexicon_is_reported_with_the_fix(text: str, reason: str, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(text, encoding="utf-8")
     with pytest.raises(UsageError, match=reason.replace("[", r"\[")):
-        parse_lexicon(text, "mine.toml")
+        load_lexicon(mine)
 
 
 def test_a_missing_lexicon_file_names_the_setting(tmp_path: Path) -> None:

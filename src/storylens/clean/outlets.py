@@ -9,13 +9,12 @@ article without any stays unknown. The registry is a user-editable TOML file (fo
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..datafiles import load_toml
 from ..errors import UsageError
 
 _FIELDS = frozenset(
@@ -120,22 +119,7 @@ def url_host(url: str | None) -> str | None:
 
 def load_registry(path: str | Path | None = None) -> Registry:
     """Parse a registry file (the bundled one when `path` is None)."""
-    if path is None:
-        source = "storylens/data/outlets.toml"
-        raw = resources.files("storylens").joinpath("data/outlets.toml").read_text("utf-8")
-    else:
-        source = str(path)
-        try:
-            raw = Path(path).read_text("utf-8")
-        except OSError as exc:
-            raise UsageError(
-                f"cannot read the outlet registry ({exc.strerror}); check outlet_registry",
-                source=source,
-            ) from exc
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"the outlet registry is not valid TOML: {exc}", source=source) from exc
+    data, source = load_toml(path, "outlets.toml", "outlet registry", "outlet_registry")
     return Registry([_outlet(entry, source) for entry in data.get("outlet", [])], source)
 
 

@@ -9,15 +9,14 @@ counted as its own voice: the wording is the outlet's choice.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..datafiles import load_toml
 from ..errors import UsageError
 from ..records import Article, Span
 from .sources import outlet_label
@@ -38,28 +37,15 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Parse a framing lexicon (the bundled one when `path` is None)."""
     if path is None:
         return _bundled()
-    source = str(path)
-    try:
-        raw = Path(path).read_text("utf-8")
-    except OSError as exc:
-        raise UsageError(
-            f"cannot read the framing lexicon ({exc.strerror}); check framing_lexicon",
-            source=source,
-        ) from exc
-    return parse_lexicon(raw, source)
+    return parse_lexicon(*load_toml(path, "framing.toml", "framing lexicon", "framing_lexicon"))
 
 
 @lru_cache(maxsize=1)
 def _bundled() -> Lexicon:
-    raw = resources.files("storylens").joinpath("data/framing.toml").read_text("utf-8")
-    return parse_lexicon(raw, "storylens/data/framing.toml")
+    return parse_lexicon(*load_toml(None, "framing.toml", "framing lexicon", "framing_lexicon"))
 
 
-def parse_lexicon(raw: str, source: str) -> Lexicon:
-    try:
-        data: dict[str, Any] = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"the framing lexicon is not valid TOML: {exc}", source=source) from exc
+def parse_lexicon(data: dict[str, Any], source: str) -> Lexicon:
     unknown = set(data) - {"concepts", "tone"}
     if unknown:
         raise UsageError(
