@@ -20,7 +20,7 @@ from .ingest import input_key
 from .pipeline import Context, Pipeline
 from .records import Article, Rejected
 from .settings import Settings
-from .store.sqlite import SQLiteStore
+from .store import Store
 
 PER_ARTICLE_STAGES = ("clean.v1",)
 MODEL_STAGES = ("nlp.v1",)
@@ -71,7 +71,7 @@ def _batches(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Ar
 class Analyzer:
     """Holds the per-process pieces of a run: pipelines, the store, the cross-article state."""
 
-    def __init__(self, store: SQLiteStore, settings: Settings | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
         from . import clean  # noqa: F401  (registers clean.v1)
         from .clean.dedupe import NearDuplicates
         from .clean.repeats import RepeatedLines
@@ -209,7 +209,7 @@ class Analyzer:
 
 def analyze(
     paths: Sequence[str],
-    store: SQLiteStore,
+    store: Store,
     settings: Settings | None = None,
     *,
     stdin: BinaryIO | None = None,

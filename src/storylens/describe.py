@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from .records import Article
 from .settings import Settings
-from .store.sqlite import SQLiteStore
+from .store import Store
 
 if TYPE_CHECKING:
     from .events import EventIndex
 
 
 def describe_events(
-    store: SQLiteStore, index: EventIndex, keys: Sequence[str], settings: Settings
+    store: Store, index: EventIndex, keys: Sequence[str], settings: Settings
 ) -> list[dict[str, Any]]:
     from .compare import compare_event
     from .compare.actors import merge_actors
@@ -45,7 +45,7 @@ def describe_events(
     return out
 
 
-def _infer_publication_dates(store: SQLiteStore, articles: list[Article], date: str | None) -> None:
+def _infer_publication_dates(store: Store, articles: list[Article], date: str | None) -> None:
     """An article that never says when it was published takes its event's date, marked
     `inferred` so nobody mistakes it for a date the article gave."""
     undated = [a for a in articles if a.published is None or a.published_basis == "inferred"]

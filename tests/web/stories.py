@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from storylens.records import Article, Removal
-from storylens.store.sqlite import SQLiteStore
+from storylens.store import open_store
+
+_Db = TypeVar("_Db", Path, str)
 
 
 @dataclass
@@ -77,8 +79,9 @@ class StoryBuilder:
         self.events.append(ev)
         return ev
 
-    def save(self, path: Path) -> Path:
-        with SQLiteStore(path) as store:
+    def save(self, path: _Db) -> _Db:
+        """Store the story in `path`, a SQLite file or a postgresql:// URL."""
+        with open_store(path) as store:
             store.put_articles([(f"in-{a.id}", a) for a in self.articles.values()])
             store.put_events(self.events)
         return path

@@ -154,9 +154,9 @@ def test_uploaded_articles_are_analysed_while_the_pages_keep_answering(tmp_path:
 def test_pages_answer_from_the_last_commit_while_a_writer_holds_the_database(
     talks_db: Path, client: TestClient, story
 ) -> None:
-    from storylens.store.sqlite import SQLiteStore
+    from storylens.store import open_store
 
-    with SQLiteStore(talks_db) as writer, writer.atomic():
+    with open_store(talks_db) as writer, writer.atomic():
         writer.put_events([{**story.events[1], "title": "Renamed, not yet committed"}])
         started = time.monotonic()
         page = client.get("/events/e-2023")

@@ -240,10 +240,10 @@ def test_a_loopback_server_refuses_requests_addressed_to_another_host(talks_db) 
 def test_a_page_served_before_a_commit_is_not_served_after_it(
     client: TestClient, talks_db, story
 ) -> None:
-    from storylens.store.sqlite import SQLiteStore
+    from storylens.store import open_store
 
     assert "Harbour reopens" not in client.get("/").text
     assert client.get("/").text == client.get("/").text  # the same bytes between commits
-    with SQLiteStore(talks_db) as writer:
+    with open_store(talks_db) as writer:
         writer.put_events([{**story.events[2], "title": "Harbour reopens"}])
     assert "Harbour reopens" in client.get("/").text

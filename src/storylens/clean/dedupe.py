@@ -16,7 +16,6 @@ stays the original, even if a copy read later carries an earlier date.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,7 +24,7 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from ..records import Article
 from ..settings import Settings
-from ..store.sqlite import SQLiteStore
+from ..store import Row, Store
 from .identity import normalized_text
 
 SHINGLE_WORDS = 5
@@ -67,7 +66,7 @@ class _Known:
 class NearDuplicates:
     """Marks `duplicate_of` on a batch, against the store and earlier batch articles."""
 
-    def __init__(self, store: SQLiteStore, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: Settings) -> None:
         self.store = store
         self.num_perm = settings.minhash_perm
         self.threshold = settings.duplicate_threshold
@@ -118,13 +117,13 @@ class NearDuplicates:
         if new_rows:
             self.store.add_minhashes(new_rows)
 
-    def _stored(self, days: list[int | None]) -> list[sqlite3.Row]:
+    def _stored(self, days: list[int | None]) -> list[Row]:
         dated = [d for d in days if d is not None]
         lo = min(dated) - self.window if dated else None
         hi = max(dated) + self.window if dated else None
         return self.store.minhashes(lo, hi, RECENT_SIGNATURES)
 
-    def _from_row(self, row: sqlite3.Row) -> _Known:
+    def _from_row(self, row: Row) -> _Known:
         dtype = np.uint64 if row["scheme"] == "affine64" else np.uint32
         values = np.frombuffer(row["signature"], dtype=dtype)
         mh = LeanMinHash(seed=_SEED, hashvalues=values, scheme=row["scheme"])

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 
 from ..records import Article, Removal
 from ..settings import Settings
-from ..store.sqlite import SQLiteStore
+from ..store import Store
 from .identity import article_id, normalized_text
 from .lines import is_sentence
 from .outlets import Registry, load_registry, url_host
@@ -41,9 +41,7 @@ def line_hash(line: str) -> str:
 class RepeatedLines:
     """Removes lines seen in `settings.min_repeat_articles` or more articles of one site."""
 
-    def __init__(
-        self, store: SQLiteStore, settings: Settings, registry: Registry | None = None
-    ) -> None:
+    def __init__(self, store: Store, settings: Settings, registry: Registry | None = None) -> None:
         self.store = store
         self.min_articles = max(2, settings.min_repeat_articles)
         self.registry = registry or load_registry(settings.outlet_registry)

@@ -1,4 +1,4 @@
-"""`storylens analyze PATH... [--db FILE] [--json FILE] [--quiet]`."""
+"""`storylens analyze PATH... [--db DB] [--json FILE] [--quiet]`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from ..analyze import analyze
 from ..errors import StorylensError
 from ..report.document import write_document
 from ..settings import Settings
-from ..store.sqlite import SQLiteStore
+from ..store import open_store
 from .errors import fail
 from .progress import RunDisplay, estimate_inputs
 
@@ -24,8 +24,9 @@ DEFAULT_DB = "storylens.sqlite"
     "db",
     default=DEFAULT_DB,
     show_default=True,
-    metavar="FILE",
-    help="SQLite file to store into (created if missing; re-runs add to it).",
+    metavar="DB",
+    help="SQLite file (created if missing) or postgresql:// URL of an existing database"
+    " to store into; re-runs add to it.",
 )
 @click.option(
     "--json",
@@ -75,7 +76,7 @@ def command(
     )
     display = RunDisplay(quiet)
     try:
-        with SQLiteStore(db) as store:
+        with open_store(db) as store:
             total = estimate_inputs(paths)
             with display.bar(total) as progress:
                 report = analyze(
@@ -88,11 +89,12 @@ def command(
                 )
             if json_out:
                 write_document(store, json_out)
+            where = store.source
     except StorylensError as exc:
         fail(exc)
     if not quiet:
         display.console.print(
             f"{report.read} articles read: {report.new} new, {report.known} already stored, "
-            f"{len(report.skipped)} skipped; {report.events_touched} events updated in {db}"
+            f"{len(report.skipped)} skipped; {report.events_touched} events updated in {where}"
         )
     sys.exit(1 if report.skipped else 0)

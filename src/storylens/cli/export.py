@@ -1,4 +1,4 @@
-"""`storylens export --db FILE --format json|csv|parquet [--table T] [--out FILE]`."""
+"""`storylens export --db DB --format json|csv|parquet [--table T] [--out FILE]`."""
 
 from __future__ import annotations
 
@@ -11,12 +11,17 @@ import click
 from ..errors import StorylensError, UsageError
 from ..report.document import write_document
 from ..report.tables import TABLES, rows
-from ..store.sqlite import SQLiteStore
+from ..store import Store, is_postgres, open_store
 from .errors import fail
 
 
 @click.command("export")
-@click.option("--db", required=True, metavar="FILE", help="The database `analyze` wrote.")
+@click.option(
+    "--db",
+    required=True,
+    metavar="DB",
+    help="The database `analyze` wrote: a SQLite file or a postgresql:// URL.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -40,11 +45,11 @@ from .errors import fail
 def command(db: str, fmt: str, table: str, out: str | None) -> None:
     """Export an analysis for scripts, spreadsheets and dataframes."""
     try:
-        if not Path(db).exists():
+        if not is_postgres(db) and not Path(db).exists():
             raise UsageError(
                 f"no database at {db}; create one with `storylens analyze PATH --db {db}`"
             )
-        with SQLiteStore(db) as store:
+        with open_store(db) as store:
             if fmt == "json":
                 write_document(store, out if out else sys.stdout)
             elif fmt == "csv":
@@ -57,7 +62,7 @@ def command(db: str, fmt: str, table: str, out: str | None) -> None:
         fail(exc)
 
 
-def _write_csv(store: SQLiteStore, table: str, out: str | None) -> None:
+def _write_csv(store: Store, table: str, out: str | None) -> None:
     fh = open(out, "w", newline="", encoding="utf-8") if out else sys.stdout  # noqa: SIM115
     try:
         writer: csv.DictWriter[str] | None = None
@@ -71,7 +76,7 @@ def _write_csv(store: SQLiteStore, table: str, out: str | None) -> None:
             fh.close()
 
 
-def _write_parquet(store: SQLiteStore, table: str, out: str) -> None:
+def _write_parquet(store: Store, table: str, out: str) -> None:
     """Written in row groups of 5,000 so a large corpus never sits in memory whole."""
     import pyarrow as pa
     import pyarrow.parquet as pq

@@ -1,4 +1,4 @@
-"""`storylens report --db FILE --out DIR`."""
+"""`storylens report --db DB --out DIR`."""
 
 from __future__ import annotations
 
@@ -8,12 +8,17 @@ import click
 
 from ..errors import StorylensError, UsageError
 from ..report.render import write_reports
-from ..store.sqlite import SQLiteStore
+from ..store import is_postgres, open_store
 from .errors import fail
 
 
 @click.command("report")
-@click.option("--db", required=True, metavar="FILE", help="The database `analyze` wrote.")
+@click.option(
+    "--db",
+    required=True,
+    metavar="DB",
+    help="The database `analyze` wrote: a SQLite file or a postgresql:// URL.",
+)
 @click.option(
     "--out",
     required=True,
@@ -23,11 +28,11 @@ from .errors import fail
 def command(db: str, out: str) -> None:
     """Write the story report of every event: coverage, single-source claims, figures, quotes, framing."""
     try:
-        if not Path(db).exists():
+        if not is_postgres(db) and not Path(db).exists():
             raise UsageError(
                 f"no database at {db}; create one with `storylens analyze PATH --db {db}`"
             )
-        with SQLiteStore(db) as store:
+        with open_store(db) as store:
             paths = write_reports(store, out)
     except StorylensError as exc:
         fail(exc)

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import StorylensError, UsageError
+from ..store import is_postgres, redact
 from .errors import fail
 
 
@@ -16,9 +17,8 @@ from .errors import fail
     "--db",
     "db",
     required=True,
-    metavar="FILE",
-    type=click.Path(exists=True, dir_okay=False),
-    help="The SQLite file `storylens analyze` wrote.",
+    metavar="DB",
+    help="The SQLite file or postgresql:// URL `storylens analyze` wrote.",
 )
 @click.option(
     "--host",
@@ -59,7 +59,7 @@ from .errors import fail
 def command(
     db: str, host: str, port: int, token: str | None, max_upload_mb: int, workers: int
 ) -> None:
-    """Browse the events, claims, quotes and outlets of FILE in a web browser.
+    """Browse the events, claims, quotes and outlets of DB in a web browser.
 
     Pages are at http://HOST:PORT/, the JSON API under /api (OpenAPI document at
     /api/openapi.json). Read-only unless --token is given.
@@ -73,20 +73,22 @@ def command(
     # on a loopback address, answer loopback names only (no DNS rebinding)
     hosts = LOOPBACK_NAMES if host in LOOPBACK_NAMES else None
     try:
+        if not is_postgres(db) and not Path(db).is_file():
+            raise UsageError(f"--db {db}: the file does not exist; run `storylens analyze` first")
         if token and workers > 1:
             raise UsageError("--token needs --workers 1: analysis runs in one writer process")
         app = web.create_app(db, token=token, max_upload=max_upload, hosts=hosts)
     except StorylensError as exc:
         fail(exc)
     click.echo(
-        f"storylens: serving {db} on http://{host}:{port}/"
+        f"storylens: serving {redact(db)} on http://{host}:{port}/"
         + (" (accepting articles with the token)" if token else " (read-only)")
     )
     if workers == 1:
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
         return
     web.close(app)
-    os.environ[web.DB_ENV] = str(Path(db).resolve())
+    os.environ[web.DB_ENV] = db if is_postgres(db) else str(Path(db).resolve())
     os.environ[web.MAX_UPLOAD_ENV] = str(max_upload)
     os.environ[web.HOSTS_ENV] = ",".join(sorted(hosts or ()))
     uvicorn.run(

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..records import Article
 from ..settings import Settings
-from ..store.sqlite import SQLiteStore
+from ..store import Store
 from .describe import describe
 from .features import EventFeatures, features
 from .grouping import Clusterer, order
@@ -23,17 +23,14 @@ from .grouping import Clusterer, order
 class EventIndex:
     """Event membership of every stored article, updated one batch at a time."""
 
-    def __init__(self, store: SQLiteStore, settings: Settings | None = None) -> None:
+    def __init__(self, store: Store, settings: Settings | None = None) -> None:
         self.store = store
         self.settings = settings or Settings()
         self.clusterer = Clusterer(self.settings)
         # event keys whose membership the last `add` changed, deleted ones included: the
         # events to describe and compare again
         self.changed: set[str] = set()
-        rows = store.query(
-            "SELECT f.article_id, f.data, m.event_id FROM event_features f"
-            " LEFT JOIN event_articles m ON m.article_id = f.article_id ORDER BY f.rowid"
-        )
+        rows = store.event_features()
         loaded = [(EventFeatures.from_dict(json.loads(r["data"])), r["event_id"]) for r in rows]
         self.clusterer.count(f for f, _ in loaded)
         for f, key in loaded:
@@ -85,27 +82,21 @@ class EventIndex:
 
     def _save(self, new: Sequence[EventFeatures], touched: set[str]) -> None:
         c = self.clusterer
-        with self.store.atomic() as conn:
-            conn.executemany(
-                "INSERT OR REPLACE INTO event_features(article_id, day, data) VALUES (?,?,?)",
-                [(f.article, f.day, json.dumps(f.to_dict(), ensure_ascii=False)) for f in new],
+        store = self.store
+        with store.atomic():
+            store.put_event_features(
+                [(f.article, f.day, json.dumps(f.to_dict(), ensure_ascii=False)) for f in new]
             )
             for key in sorted(touched):
                 ev = c.events.get(key)
                 if ev is None or not ev.members:  # emptied by the refinement pass
-                    conn.execute("DELETE FROM event_articles WHERE event_id = ?", (key,))
-                    conn.execute("DELETE FROM events WHERE id = ?", (key,))
+                    store.delete_event(key)
                     continue
                 (base,) = describe([[c.features[a] for a in ev.members]], self.settings)
                 base["id"] = key
                 # membership needs the event's row; an existing row keeps its finished
                 # object (with comparison), which the caller rewrites for changed events
-                conn.execute(
-                    "INSERT INTO events(id, date, title, data) VALUES (?,?,?,?)"
-                    " ON CONFLICT(id) DO NOTHING",
-                    (key, base["date"], base["title"], json.dumps(base, ensure_ascii=False)),
+                store.add_event(
+                    key, base["date"], base["title"], json.dumps(base, ensure_ascii=False)
                 )
-                conn.executemany(
-                    "INSERT OR REPLACE INTO event_articles(article_id, event_id) VALUES (?, ?)",
-                    [(a, key) for a in ev.members],
-                )
+                store.set_event_members(key, list(ev.members))

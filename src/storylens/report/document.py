@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..records import Article
-from ..store.sqlite import SQLiteStore
+from ..store import Store
 
 SCHEMA = "storylens/v1"
 
@@ -36,7 +36,7 @@ def article_json(art: Article) -> dict[str, Any]:
     }
 
 
-def build_document(store: SQLiteStore) -> dict[str, Any]:
+def build_document(store: Store) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "generated_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -45,7 +45,7 @@ def build_document(store: SQLiteStore) -> dict[str, Any]:
     }
 
 
-def _chunks(store: SQLiteStore) -> Iterator[str]:
+def _chunks(store: Store) -> Iterator[str]:
     """The document as JSON text, one article at a time, so memory stays flat."""
     generated = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     yield f'{{"schema": "{SCHEMA}", "generated_at": "{generated}", "articles": ['
@@ -57,7 +57,7 @@ def _chunks(store: SQLiteStore) -> Iterator[str]:
     yield "\n]}\n"
 
 
-def write_document(store: SQLiteStore, out: str | Path | IO[str]) -> None:
+def write_document(store: Store, out: str | Path | IO[str]) -> None:
     if isinstance(out, (str, Path)):
         tmp = Path(str(out) + ".part")
         with tmp.open("w", encoding="utf-8") as fh:

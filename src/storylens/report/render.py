@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..store.sqlite import SQLiteStore
+from ..store import Store
 from .story import UNKNOWN, StoryView, anchor, build_view, main_kind
 
 
@@ -139,7 +139,7 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def write_reports(store: SQLiteStore, out_dir: str | Path) -> list[Path]:
+def write_reports(store: Store, out_dir: str | Path) -> list[Path]:
     """Write `<event>.md` and `<event>.html` for every event, and an index; return the paths."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

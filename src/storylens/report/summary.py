@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..store.sqlite import SQLiteStore
+from ..store import Store
 
 
 def _plural(n: int, word: str) -> str:
@@ -43,7 +43,7 @@ def event_lines(ev: dict[str, Any]) -> list[str]:
     return lines
 
 
-def summary_text(store: SQLiteStore) -> str:
+def summary_text(store: Store) -> str:
     events = store.events()
     n_articles = store.count("articles")
     grouped = store.count("event_articles")

@@ -10,16 +10,16 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from ..store.sqlite import SQLiteStore
+from ..store import Store
 
 TABLES = ("articles", "events", "claims", "quotes", "figures")
 
 
-def _event_of(store: SQLiteStore) -> dict[str, str]:
+def _event_of(store: Store) -> dict[str, str]:
     return {r["article_id"]: r["event_id"] for r in store.query("SELECT * FROM event_articles")}
 
 
-def rows(store: SQLiteStore, table: str) -> Iterator[dict[str, Any]]:
+def rows(store: Store, table: str) -> Iterator[dict[str, Any]]:
     if table == "articles":
         event_of = _event_of(store)
         for art in store.articles():

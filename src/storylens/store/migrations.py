@@ -1,7 +1,10 @@
 """Numbered schema migrations, each recorded in `migrations` once it has run.
 
-A migration is a function of a connection; adding one means appending to MIGRATIONS,
-never editing an old one, so every existing database can be brought up to date.
+One numbered list serves both engines: a SQLite migration is a function of a connection
+(in MIGRATIONS), and the PostgreSQL text of the same version is in POSTGRES beside it.
+They differ only where the engines do (FTS5 vs a tsvector column, triggers in SQL vs
+PL/pgSQL, rowid vs an identity column). Adding one means appending to both, never
+editing an old one, so every existing database can be brought up to date.
 """
 
 from __future__ import annotations
@@ -284,3 +287,144 @@ def migrate(conn: sqlite3.Connection) -> list[int]:
             raise
         applied.append(version)
     return applied
+
+
+# -- PostgreSQL ----------------------------------------------------------------------
+# Text that is sorted or compared by range is COLLATE "C": byte order, as in SQLite,
+# whatever locale the server was created with (dates compare with a "~" suffix, ids sort
+# the same on both engines). `seq` identity columns stand in for SQLite's rowid.
+
+PG_NOW = """to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"""
+
+# every name and alias of an event's actors, as the SQLite triggers of m004 find them
+_PG_ACTORS = """
+CREATE FUNCTION storylens_event_actors() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  actors jsonb;
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    DELETE FROM event_actors WHERE event_id = OLD.id;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    actors := NEW.data::jsonb -> 'actors';
+    IF jsonb_typeof(actors) = 'array' THEN
+      INSERT INTO event_actors(event_id, name)
+      SELECT NEW.id, a ->> 'name' FROM jsonb_array_elements(actors) a
+       WHERE jsonb_typeof(a -> 'name') = 'string'
+      UNION
+      SELECT NEW.id, al #>> '{}' FROM jsonb_array_elements(actors) a,
+             jsonb_array_elements(CASE WHEN jsonb_typeof(a -> 'aliases') = 'array'
+                                       THEN a -> 'aliases' ELSE '[]'::jsonb END) al
+       WHERE jsonb_typeof(al) = 'string'
+      ON CONFLICT DO NOTHING;
+    END IF;
+  END IF;
+  RETURN NULL;
+END $$
+"""
+
+# the few numbers a list of events shows, as the SQLite triggers of m006 keep them
+_PG_SUMMARIES = """
+CREATE FUNCTION storylens_event_summaries() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  d jsonb;
+  claims jsonb;
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    DELETE FROM event_summaries WHERE event_id = OLD.id;
+  END IF;
+  IF TG_OP <> 'DELETE' THEN
+    d := NEW.data::jsonb;
+    claims := CASE WHEN jsonb_typeof(d -> 'claims') = 'array' THEN d -> 'claims'
+                   ELSE '[]'::jsonb END;
+    INSERT INTO event_summaries(event_id, locations, outlets, articles, corroborated,
+                                single_source, disputed)
+    SELECT NEW.id,
+           CASE WHEN jsonb_typeof(d -> 'locations') = 'array' THEN (d -> 'locations')::text
+                ELSE '[]' END,
+           CASE WHEN jsonb_typeof(d -> 'outlets') = 'array' THEN (d -> 'outlets')::text
+                ELSE '[]' END,
+           CASE WHEN jsonb_typeof(d -> 'articles') = 'array'
+                THEN jsonb_array_length(d -> 'articles') ELSE 0 END,
+           (SELECT count(*) FROM jsonb_array_elements(claims) c
+             WHERE jsonb_typeof(c) = 'object' AND c ->> 'status' = 'corroborated'),
+           (SELECT count(*) FROM jsonb_array_elements(claims) c
+             WHERE jsonb_typeof(c) = 'object' AND c ->> 'status' = 'single-source'),
+           (SELECT count(*) FROM jsonb_array_elements(claims) c
+             WHERE jsonb_typeof(c) = 'object' AND c ->> 'status' = 'disputed')
+    ON CONFLICT (event_id) DO UPDATE SET locations = excluded.locations,
+      outlets = excluded.outlets, articles = excluded.articles,
+      corroborated = excluded.corroborated, single_source = excluded.single_source,
+      disputed = excluded.disputed;
+  END IF;
+  RETURN NULL;
+END $$
+"""
+
+POSTGRES: dict[int, list[str]] = {
+    1: [
+        'CREATE TABLE articles (id TEXT COLLATE "C" PRIMARY KEY, source TEXT NOT NULL,'
+        ' outlet TEXT COLLATE "C", url TEXT, title TEXT, published TEXT COLLATE "C",'
+        " language TEXT, duplicate_of TEXT, text TEXT NOT NULL, data TEXT NOT NULL,"
+        f" stages TEXT NOT NULL, ingested_at TEXT NOT NULL DEFAULT {PG_NOW},"
+        " seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE)",
+        "CREATE INDEX articles_published ON articles(published)",
+        "CREATE INDEX articles_outlet ON articles(outlet)",
+        "CREATE TABLE inputs (key TEXT PRIMARY KEY, article_id TEXT NOT NULL)",
+    ],
+    2: [
+        'CREATE TABLE events (id TEXT COLLATE "C" PRIMARY KEY, date TEXT COLLATE "C",'
+        f" title TEXT, data TEXT NOT NULL, updated_at TEXT NOT NULL DEFAULT {PG_NOW})",
+        "CREATE INDEX events_date ON events(date)",
+        "CREATE TABLE event_articles (article_id TEXT PRIMARY KEY REFERENCES articles(id),"
+        " event_id TEXT NOT NULL REFERENCES events(id))",
+        "CREATE INDEX event_articles_event ON event_articles(event_id)",
+        "CREATE TABLE event_features (article_id TEXT PRIMARY KEY REFERENCES articles(id),"
+        " day INTEGER, data TEXT NOT NULL, seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE)",
+        "CREATE INDEX event_features_day ON event_features(day)",
+        "CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+    3: [
+        "CREATE TABLE site_lines (site TEXT NOT NULL, line_hash TEXT NOT NULL,"
+        " articles INTEGER NOT NULL, PRIMARY KEY (site, line_hash))",
+    ],
+    4: [
+        # PostgreSQL's own full-text search: a stored tsvector (title weighted above the
+        # text) kept current by the engine itself, and a GIN index over it
+        "ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS"
+        " (setweight(to_tsvector('english', coalesce(title, '')), 'A')"
+        " || setweight(to_tsvector('english', text), 'B')) STORED",
+        "CREATE INDEX articles_search ON articles USING GIN (search)",
+        "CREATE TABLE event_actors (event_id TEXT NOT NULL, name TEXT NOT NULL,"
+        " PRIMARY KEY (event_id, name))",
+        "CREATE INDEX event_actors_name ON event_actors(lower(name))",
+        _PG_ACTORS,
+        "CREATE TRIGGER event_actors_sync AFTER INSERT OR DELETE OR UPDATE OF data ON events"
+        " FOR EACH ROW EXECUTE FUNCTION storylens_event_actors()",
+        "UPDATE events SET data = data",  # fill for events stored before this migration
+    ],
+    5: [
+        "CREATE TABLE site_articles (site TEXT NOT NULL, article_id TEXT NOT NULL,"
+        " PRIMARY KEY (site, article_id))",
+        "CREATE TABLE minhashes (article_id TEXT PRIMARY KEY, day INTEGER, duplicate_of TEXT,"
+        " scheme TEXT NOT NULL, signature BYTEA NOT NULL,"
+        " seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE)",
+        "CREATE INDEX minhashes_day ON minhashes(day)",
+    ],
+    6: [
+        "CREATE TABLE event_summaries (event_id TEXT PRIMARY KEY, locations TEXT NOT NULL,"
+        " outlets TEXT NOT NULL, articles INTEGER NOT NULL, corroborated INTEGER NOT NULL,"
+        " single_source INTEGER NOT NULL, disputed INTEGER NOT NULL)",
+        _PG_SUMMARIES,
+        "CREATE TRIGGER event_summaries_sync AFTER INSERT OR DELETE OR UPDATE OF data ON events"
+        " FOR EACH ROW EXECUTE FUNCTION storylens_event_summaries()",
+        "UPDATE events SET data = data",
+    ],
+    7: [
+        # newest first with undated events last, the order SQLite gives `date DESC`
+        "CREATE INDEX IF NOT EXISTS events_date_id ON events(date DESC NULLS LAST, id DESC)",
+    ],
+}
+
+if sorted(POSTGRES) != [v for v, _, _ in MIGRATIONS]:  # pragma: no cover - a coding slip
+    raise RuntimeError("every migration needs its PostgreSQL text, and only those")

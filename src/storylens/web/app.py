@@ -22,11 +22,11 @@ from starlette.exceptions import HTTPException
 
 from ..errors import StorylensError
 from ..settings import Settings
-from ..store.sqlite import SQLiteStore
+from ..store import open_store
 from . import api, errors, models, pages, views
 from .cache import PageCache
 from .ingest import IngestWorker
-from .reader import MARK_END, MARK_START, Reader
+from .reader import MARK_END, MARK_START, open_reader
 from .security import SecurityHeaders, StaticFiles
 
 DEFAULT_MAX_UPLOAD = 10 * 1024 * 1024
@@ -53,8 +53,8 @@ def create_app(
     `page_cache` is how many rendered pages are kept until the database changes (0: none).
     """
     settings = settings or Settings(quiet=True)
-    reader = Reader(db)  # refuses a missing file instead of creating an empty database
-    SQLiteStore(db).close()  # bring the schema (search index) up to date once
+    reader = open_reader(db)  # refuses a missing file instead of creating an empty database
+    open_store(db).close()  # bring the schema (search index) up to date once
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -202,9 +202,9 @@ def _analyse(db_path: str, settings: Settings, articles: list[Article]) -> dict[
     try:
         if _ANALYZER is None:
             from ..analyze import Analyzer
-            from ..store.sqlite import SQLiteStore
+            from ..store import open_store
 
-            _ANALYZER = Analyzer(SQLiteStore(db_path), settings)
+            _ANALYZER = Analyzer(open_store(db_path), settings)
         report = _ANALYZER.run(articles)
     except StorylensError as exc:
         return {"error": str(exc)}

@@ -1,9 +1,11 @@
-"""Read-only queries the pages and the API share.
+"""Read-only queries the pages and the API share, on SQLite or PostgreSQL.
 
-Each server thread reads through its own read-only connection (`mode=ro`), so pages
-never wait on the writer: in WAL mode a reader sees the last committed state while the
-ingest worker writes. Queries select the few columns a page shows and parse an event's
-JSON only when the page needs the event itself.
+Each server thread reads through its own connection, so pages never wait on the writer:
+SQLite in WAL mode and PostgreSQL (MVCC) both show a reader the last committed state
+while the ingest worker writes. Queries select the few columns a page shows and parse an
+event's JSON only when the page needs the event itself. The queries are written once;
+the two readers differ in how they connect, how they search text, and how they notice
+that a writer committed.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import json
 import re
 import sqlite3
 import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import quote
 
 from ..errors import NotFound, StoreError
+from ..store import is_postgres
 
 # snippet() markers: control characters that escaping keeps apart from the article text
 MARK_START, MARK_END = "\x02", "\x03"
@@ -52,27 +56,242 @@ class Page:
         return max(1, -(-reachable // self.per_page))
 
 
-def fts_query(text: str) -> str:
-    """User words as an FTS5 query that cannot be a syntax error.
+def search_terms(text: str) -> list[str]:
+    """The words and "quoted phrases" a user typed, each to be found, at most 20.
 
-    Every word or "quoted phrase" becomes one quoted FTS5 string, all of them required,
-    so operators and punctuation typed by a user are searched for, not interpreted.
+    Operators and punctuation typed by a user are searched for, not interpreted.
     """
     terms = []
     text = text.replace("\x00", " ")  # SQLite ends an FTS5 string at a NUL
     for raw in re.findall(r'"[^"]*"|\S+', text)[:20]:
         term = raw.strip('"').replace('"', " ").strip()
         if term and re.search(r"\w", term):
-            terms.append('"' + term + '"')
-    return " ".join(terms)
+            terms.append(term)
+    return terms
+
+
+def fts_query(text: str) -> str:
+    """User words as an FTS5 query that cannot be a syntax error.
+
+    Every word or "quoted phrase" becomes one quoted FTS5 string, all of them required.
+    """
+    return " ".join('"' + term + '"' for term in search_terms(text))
+
+
+def ts_query(text: str) -> tuple[str, list[str]]:
+    """The same words as a PostgreSQL tsquery expression (SQL with `?`) and its values.
+
+    Each term is a phrase (`phraseto_tsquery`, which cannot be a syntax error), all of
+    them required (`&&`); the `english` configuration stems as FTS5's porter tokenizer does.
+    """
+    terms = search_terms(text)
+    sql = " && ".join("phraseto_tsquery('english', ?)" for _ in terms)
+    return sql, terms
 
 
 def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
 class Reader:
-    """Per-thread read-only connections to one storylens database."""
+    """Per-thread read-only connections to one storylens database (see `open_reader`)."""
+
+    like = "LIKE"  # case-insensitive matching of user text
+    desc = "DESC"  # newest first, undated last
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        """Run one statement (`?` placeholders) on this thread's connection."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Close every thread's connection; a later query opens a fresh one."""
+        raise NotImplementedError
+
+    def version(self) -> tuple[int, ...]:
+        """Changes whenever any writer commits: a cache key for pages and derived numbers."""
+        raise NotImplementedError
+
+    def _text_events(self, text: str) -> tuple[str, list[Any]]:
+        """A condition on `id`: events with an article matching the words ("" if none)."""
+        raise NotImplementedError
+
+    def search(self, text: str, page: int, per_page: int) -> Page:
+        """Articles matching every word, best first among the newest RANK_WINDOW matches.
+
+        Ranking costs time for every match, so a word found in half the corpus would make
+        each search slow; ranking only the most recently added matches keeps a search as
+        fast at a million articles as at a thousand, and the total still counts them all.
+        Snippets are made for the shown page only.
+        """
+        raise NotImplementedError
+
+    # -- events --------------------------------------------------------------------
+    def events(self, flt: EventFilter, page: int, per_page: int) -> Page:
+        """A page of storylens/v1 events, newest first (by the day the event happened)."""
+        total, ids = self._event_page(flt, page, per_page)
+        rows = self._execute(
+            f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(ids)) or 'NULL'})", ids
+        )
+        found = {r["id"]: r["data"] for r in rows}
+        items = [json.loads(found[i]) for i in ids if i in found]
+        return Page(items=items, total=total, page=page, per_page=per_page)
+
+    def event_summaries(self, flt: EventFilter, page: int, per_page: int) -> Page:
+        """Like `events`, but only what a list shows (no event JSON is parsed)."""
+        total, ids = self._event_page(flt, page, per_page)
+        rows = self._execute(
+            "SELECT e.id, e.date, e.title, s.locations, s.outlets, s.articles, s.corroborated,"
+            " s.single_source, s.disputed FROM events e"
+            " JOIN event_summaries s ON s.event_id = e.id"
+            f" WHERE e.id IN ({','.join('?' * len(ids)) or 'NULL'})",
+            ids,
+        )
+        found = {r["id"]: dict(r) for r in rows}
+        items = []
+        for i in ids:
+            if i in found:
+                item = found[i]
+                item["locations"] = _json_list(item["locations"])
+                item["outlets"] = _json_list(item["outlets"])
+                items.append(item)
+        return Page(items=items, total=total, page=page, per_page=per_page)
+
+    def _event_page(self, flt: EventFilter, page: int, per_page: int) -> tuple[int, list[str]]:
+        """How many events match, and the ids on one page (index-only when unfiltered)."""
+        where, params = self._event_conditions(flt)
+        sql_where = " WHERE " + " AND ".join(where) if where else ""
+        total = self._execute(f"SELECT count(*) FROM events{sql_where}", params).fetchone()[0]
+        ids = [
+            r[0]
+            for r in self._execute(
+                f"SELECT id FROM events{sql_where} ORDER BY date {self.desc}, id DESC"
+                " LIMIT ? OFFSET ?",
+                [*params, per_page, (page - 1) * per_page],
+            )
+        ]
+        return int(total), ids
+
+    def _event_conditions(self, flt: EventFilter) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if flt.outlet:
+            where.append(
+                "id IN (SELECT ea.event_id FROM articles a JOIN event_articles ea"
+                " ON ea.article_id = a.id WHERE a.outlet = ?)"
+            )
+            params.append(flt.outlet)
+        if flt.actor:
+            where.append(
+                f"id IN (SELECT event_id FROM event_actors WHERE name {self.like} ? ESCAPE '\\')"
+            )
+            params.append(_like(flt.actor))
+        if flt.q:
+            cond = f"title {self.like} ? ESCAPE '\\'"
+            params.append(_like(flt.q))
+            text_cond, text_params = self._text_events(flt.q)
+            if text_cond:
+                cond += " OR " + text_cond
+                params += text_params
+            where.append(f"({cond})")
+        if flt.date_from:
+            where.append("date >= ?")
+            params.append(flt.date_from)
+        if flt.date_to:
+            where.append("date <= ?")
+            params.append(flt.date_to + "~")  # "~" sorts after any time part
+        return where, params
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        row = self._execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"there is no event {event_id!r}; see /api/events for the list")
+        data: dict[str, Any] = json.loads(row["data"])
+        return data
+
+    def event_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Title and date of some events, for links (related events, search hits)."""
+        out: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._execute(
+                f"SELECT id, date, title FROM events WHERE id IN ({marks})", chunk
+            ):
+                out[r["id"]] = {"id": r["id"], "date": r["date"], "title": r["title"]}
+        return out
+
+    # -- articles ------------------------------------------------------------------
+    def article_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The columns a list of articles shows, without parsing their records."""
+        out: dict[str, dict[str, Any]] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._execute(
+                "SELECT id, source, outlet, url, title, published, duplicate_of"
+                f" FROM articles WHERE id IN ({marks})",
+                chunk,
+            ):
+                out[r["id"]] = dict(r)
+        return out
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        row = self._execute(
+            "SELECT a.data, ea.event_id FROM articles a LEFT JOIN event_articles ea"
+            " ON ea.article_id = a.id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"there is no article {article_id!r}; search for it at /api/search")
+        data: dict[str, Any] = json.loads(row["data"])
+        data["event"] = row["event_id"]
+        return data
+
+    # -- outlets -------------------------------------------------------------------
+    def outlets(self) -> tuple[list[dict[str, Any]], int]:
+        """Every outlet with its number of articles; and how many have no known outlet."""
+        unknown = 0
+        out = []
+        for r in self._execute(
+            "SELECT outlet, count(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet"
+        ):
+            if r["outlet"] is None:
+                unknown = int(r["n"])
+            else:
+                out.append({"name": r["outlet"], "articles": int(r["n"])})
+        return out, unknown
+
+    def outlet_articles(self, outlet: str, page: int, per_page: int) -> Page:
+        total = self._execute(
+            "SELECT count(*) FROM articles WHERE outlet = ?", (outlet,)
+        ).fetchone()[0]
+        if not total:
+            raise NotFound(f"no article is from the outlet {outlet!r}; see /outlets")
+        rows = self._execute(
+            "SELECT a.id, a.title, a.published, a.source, a.duplicate_of, ea.event_id"
+            " FROM articles a LEFT JOIN event_articles ea ON ea.article_id = a.id"
+            f" WHERE a.outlet = ? ORDER BY a.published {self.desc}, a.id LIMIT ? OFFSET ?",
+            (outlet, per_page, (page - 1) * per_page),
+        )
+        return Page(items=[dict(r) for r in rows], total=int(total), page=page, per_page=per_page)
+
+    def outlet_events(self, outlet: str) -> list[dict[str, Any]]:
+        rows = self._execute(
+            "SELECT data FROM events WHERE id IN (SELECT ea.event_id FROM articles a"
+            " JOIN event_articles ea ON ea.article_id = a.id WHERE a.outlet = ?)",
+            (outlet,),
+        )
+        return [json.loads(r["data"]) for r in rows]
+
+
+class SQLiteReader(Reader):
+    """Read-only (`mode=ro`) connections to a SQLite file; FTS5 for search."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
@@ -93,6 +312,9 @@ class Reader:
             self._local.conn, self._local.generation = conn, self._generation
         return conn
 
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
     def _connect(self) -> sqlite3.Connection:
         uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
         conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
@@ -103,7 +325,6 @@ class Reader:
         return conn
 
     def close(self) -> None:
-        """Close every thread's connection; a later query opens a fresh one."""
         with self._version_lock, self._lock:
             self._generation += 1
             for conn in self._all:
@@ -112,11 +333,11 @@ class Reader:
             self._version_conn = None
 
     def version(self) -> tuple[int, ...]:
-        """Changes whenever any writer commits: a cache key for pages and derived numbers.
+        """`PRAGMA data_version` on one connection of our own.
 
-        `PRAGMA data_version` on one connection of our own is SQLite's own answer to
-        "did another connection (or process) commit since I last asked?"; the counter
-        only grows, so a version is never seen twice for different data.
+        It is SQLite's own answer to "did another connection (or process) commit since I
+        last asked?"; the counter only grows, so a version is never seen twice for
+        different data.
         """
         with self._version_lock:
             if self._version_conn is None:
@@ -126,175 +347,20 @@ class Reader:
                 int(self._version_conn.execute("PRAGMA data_version").fetchone()[0]),
             )
 
-    # -- events --------------------------------------------------------------------
-    def events(self, flt: EventFilter, page: int, per_page: int) -> Page:
-        """A page of storylens/v1 events, newest first (by the day the event happened)."""
-        total, ids = self._event_page(flt, page, per_page)
-        rows = self.conn.execute(
-            f"SELECT id, data FROM events WHERE id IN ({','.join('?' * len(ids))})", ids
+    def _text_events(self, text: str) -> tuple[str, list[Any]]:
+        match = fts_query(text)
+        if not match:
+            return "", []
+        return (
+            "id IN (SELECT ea.event_id FROM article_search"
+            " JOIN article_numbers n ON n.n = article_search.rowid"
+            " JOIN event_articles ea ON ea.article_id = n.article_id"
+            " WHERE article_search MATCH ?)",
+            [match],
         )
-        found = {r["id"]: r["data"] for r in rows}
-        items = [json.loads(found[i]) for i in ids if i in found]
-        return Page(items=items, total=total, page=page, per_page=per_page)
 
-    def event_summaries(self, flt: EventFilter, page: int, per_page: int) -> Page:
-        """Like `events`, but only what a list shows (no event JSON is parsed)."""
-        total, ids = self._event_page(flt, page, per_page)
-        rows = self.conn.execute(
-            "SELECT e.id, e.date, e.title, s.locations, s.outlets, s.articles, s.corroborated,"
-            " s.single_source, s.disputed FROM events e"
-            " JOIN event_summaries s ON s.event_id = e.id"
-            f" WHERE e.id IN ({','.join('?' * len(ids))})",
-            ids,
-        )
-        found = {r["id"]: dict(r) for r in rows}
-        items = []
-        for i in ids:
-            if i in found:
-                item = found[i]
-                item["locations"] = _json_list(item["locations"])
-                item["outlets"] = _json_list(item["outlets"])
-                items.append(item)
-        return Page(items=items, total=total, page=page, per_page=per_page)
-
-    def _event_page(self, flt: EventFilter, page: int, per_page: int) -> tuple[int, list[str]]:
-        """How many events match, and the ids on one page (index-only when unfiltered)."""
-        where, params = self._event_conditions(flt)
-        sql_where = " WHERE " + " AND ".join(where) if where else ""
-        total = self.conn.execute(f"SELECT count(*) FROM events{sql_where}", params).fetchone()[0]
-        ids = [
-            r[0]
-            for r in self.conn.execute(
-                f"SELECT id FROM events{sql_where} ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
-                [*params, per_page, (page - 1) * per_page],
-            )
-        ]
-        return int(total), ids
-
-    def _event_conditions(self, flt: EventFilter) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if flt.outlet:
-            where.append(
-                "id IN (SELECT ea.event_id FROM articles a JOIN event_articles ea"
-                " ON ea.article_id = a.id WHERE a.outlet = ?)"
-            )
-            params.append(flt.outlet)
-        if flt.actor:
-            where.append("id IN (SELECT event_id FROM event_actors WHERE name LIKE ? ESCAPE '\\')")
-            params.append(_like(flt.actor))
-        if flt.q:
-            match = fts_query(flt.q)
-            cond = "title LIKE ? ESCAPE '\\'"
-            params.append(_like(flt.q))
-            if match:
-                cond += (
-                    " OR id IN (SELECT ea.event_id FROM article_search"
-                    " JOIN article_numbers n ON n.n = article_search.rowid"
-                    " JOIN event_articles ea ON ea.article_id = n.article_id"
-                    " WHERE article_search MATCH ?)"
-                )
-                params.append(match)
-            where.append(f"({cond})")
-        if flt.date_from:
-            where.append("date >= ?")
-            params.append(flt.date_from)
-        if flt.date_to:
-            where.append("date <= ?")
-            params.append(flt.date_to + "~")  # "~" sorts after any time part
-        return where, params
-
-    def event(self, event_id: str) -> dict[str, Any]:
-        row = self.conn.execute("SELECT data FROM events WHERE id = ?", (event_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"there is no event {event_id!r}; see /api/events for the list")
-        data: dict[str, Any] = json.loads(row["data"])
-        return data
-
-    def event_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Title and date of some events, for links (related events, search hits)."""
-        out: dict[str, dict[str, Any]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                f"SELECT id, date, title FROM events WHERE id IN ({marks})", chunk
-            ):
-                out[r["id"]] = {"id": r["id"], "date": r["date"], "title": r["title"]}
-        return out
-
-    # -- articles ------------------------------------------------------------------
-    def article_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """The columns a list of articles shows, without parsing their records."""
-        out: dict[str, dict[str, Any]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self.conn.execute(
-                "SELECT id, source, outlet, url, title, published, duplicate_of"
-                f" FROM articles WHERE id IN ({marks})",
-                chunk,
-            ):
-                out[r["id"]] = dict(r)
-        return out
-
-    def article(self, article_id: str) -> dict[str, Any]:
-        row = self.conn.execute(
-            "SELECT a.data, ea.event_id FROM articles a LEFT JOIN event_articles ea"
-            " ON ea.article_id = a.id WHERE a.id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"there is no article {article_id!r}; search for it at /api/search")
-        data: dict[str, Any] = json.loads(row["data"])
-        data["event"] = row["event_id"]
-        return data
-
-    # -- outlets -------------------------------------------------------------------
-    def outlets(self) -> tuple[list[dict[str, Any]], int]:
-        """Every outlet with its number of articles; and how many have no known outlet."""
-        unknown = 0
-        out = []
-        for r in self.conn.execute(
-            "SELECT outlet, count(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet"
-        ):
-            if r["outlet"] is None:
-                unknown = int(r["n"])
-            else:
-                out.append({"name": r["outlet"], "articles": int(r["n"])})
-        return out, unknown
-
-    def outlet_articles(self, outlet: str, page: int, per_page: int) -> Page:
-        total = self.conn.execute(
-            "SELECT count(*) FROM articles WHERE outlet = ?", (outlet,)
-        ).fetchone()[0]
-        if not total:
-            raise NotFound(f"no article is from the outlet {outlet!r}; see /outlets")
-        rows = self.conn.execute(
-            "SELECT a.id, a.title, a.published, a.source, a.duplicate_of, ea.event_id"
-            " FROM articles a LEFT JOIN event_articles ea ON ea.article_id = a.id"
-            " WHERE a.outlet = ? ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
-            (outlet, per_page, (page - 1) * per_page),
-        )
-        return Page(items=[dict(r) for r in rows], total=int(total), page=page, per_page=per_page)
-
-    def outlet_events(self, outlet: str) -> list[dict[str, Any]]:
-        rows = self.conn.execute(
-            "SELECT data FROM events WHERE id IN (SELECT ea.event_id FROM articles a"
-            " JOIN event_articles ea ON ea.article_id = a.id WHERE a.outlet = ?)",
-            (outlet,),
-        )
-        return [json.loads(r["data"]) for r in rows]
-
-    # -- search --------------------------------------------------------------------
     def search(self, text: str, page: int, per_page: int) -> Page:
-        """Articles matching every word, best first among the newest RANK_WINDOW matches.
-
-        Ranking (bm25) costs time for every match, so a word found in half the corpus
-        would make each search slow; ranking only the most recently added matches keeps a
-        search as fast at a million articles as at a thousand, and the total still counts
-        them all. Snippets are made for the shown page only.
-        """
+        """FTS5 finds, bm25 ranks, snippet() marks the words (see `Reader.search`)."""
         match = fts_query(text)
         if not match:
             return Page(items=[], total=0, page=page, per_page=per_page)
@@ -335,6 +401,152 @@ class Reader:
             per_page=per_page,
             extra={"ranked": min(int(total), RANK_WINDOW)},
         )
+
+
+class PostgresReader(Reader):
+    """Connections to a PostgreSQL database; its own full-text search (tsvector, GIN).
+
+    Each thread keeps one autocommit connection, so every statement sees the latest
+    commit without holding a transaction (and its snapshot) open between requests.
+    """
+
+    like = "ILIKE"
+    desc = "DESC NULLS LAST"
+
+    def __init__(self, dsn: str) -> None:
+        from ..store import redact
+        from ..store.postgres import connect
+
+        self.dsn = dsn
+        self.source = redact(dsn)
+        self._connect_to = connect
+        self._local = threading.local()
+        self._all: list[Any] = []
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._version_lock = threading.Lock()
+        self._version_conn: Any = None
+        self._connect().close()  # an unreachable server is reported now, not per page
+
+    def _connect(self) -> Any:
+        conn = self._connect_to(self.dsn, what="database to serve")
+        with self._lock:
+            self._all.append(conn)
+        return conn
+
+    @property
+    def conn(self) -> Any:
+        conn = getattr(self._local, "conn", None)
+        if (
+            conn is None
+            or conn.closed
+            or getattr(self._local, "generation", -1) != self._generation
+        ):
+            conn = self._connect()
+            self._local.conn, self._local.generation = conn, self._generation
+        return conn
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Cursor:
+        import psycopg
+
+        from ..store.postgres import translate
+
+        try:
+            cursor: Cursor = self.conn.execute(translate(sql), params)
+        except psycopg.OperationalError as exc:
+            self._local.conn = None  # the server went away: the next request reconnects
+            raise StoreError(f"PostgreSQL: {exc}".splitlines()[0], source=self.source) from exc
+        return cursor
+
+    def close(self) -> None:
+        with self._version_lock, self._lock:
+            self._generation += 1
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+            self._version_conn = None
+
+    def version(self) -> tuple[int, ...]:
+        """The number every write transaction bumps (see `PostgresStore.atomic`).
+
+        One primary-key read of a one-row table; it only grows, so a version is never
+        seen twice for different data.
+        """
+        import psycopg
+
+        with self._version_lock:
+            try:
+                if self._version_conn is None or self._version_conn.closed:
+                    self._version_conn = self._connect()
+                row = self._version_conn.execute("SELECT n FROM data_version").fetchone()
+            except psycopg.OperationalError as exc:
+                self._version_conn = None
+                raise StoreError(f"PostgreSQL: {exc}".splitlines()[0], source=self.source) from exc
+            return (self._generation, int(row[0]))
+
+    def _text_events(self, text: str) -> tuple[str, list[Any]]:
+        tsq, terms = ts_query(text)
+        if not terms:
+            return "", []
+        return (
+            "id IN (SELECT ea.event_id FROM articles a"
+            " JOIN event_articles ea ON ea.article_id = a.id"
+            f" WHERE a.search @@ ({tsq}))",
+            list(terms),
+        )
+
+    def search(self, text: str, page: int, per_page: int) -> Page:
+        """The tsvector index finds, ts_rank ranks, ts_headline marks the words."""
+        tsq, terms = ts_query(text)
+        if not terms:
+            return Page(items=[], total=0, page=page, per_page=per_page)
+        matches = f"FROM articles a, (SELECT {tsq} AS q) t WHERE a.search @@ t.q"
+        total = self._execute(f"SELECT count(*) {matches}", terms).fetchone()[0]
+        floor = self._execute(
+            f"SELECT a.seq {matches} ORDER BY a.seq DESC LIMIT 1 OFFSET ?",
+            [*terms, RANK_WINDOW - 1],
+        ).fetchone()
+        ids = [
+            r[0]
+            for r in self._execute(
+                f"SELECT a.seq {matches} AND a.seq >= ?"
+                " ORDER BY ts_rank(a.search, t.q) DESC, a.seq DESC LIMIT ? OFFSET ?",
+                [*terms, floor[0] if floor else 0, per_page, (page - 1) * per_page],
+            )
+        ]
+        found: dict[int, dict[str, Any]] = {}
+        if ids:
+            rows = self._execute(
+                "SELECT a.seq AS num, a.id AS article, a.title, a.outlet, a.published,"
+                " ea.event_id AS event, ts_headline('english', a.text, t.q, ?) AS snippet"
+                f" FROM articles a CROSS JOIN (SELECT {tsq} AS q) t"
+                " LEFT JOIN event_articles ea ON ea.article_id = a.id"
+                f" WHERE a.seq IN ({','.join('?' * len(ids))})",
+                [_HEADLINE, *terms, *ids],
+            )
+            found = {r["num"]: {k: r[k] for k in r.keys() if k != "num"} for r in rows}  # noqa: SIM118
+        items = [found[i] for i in ids if i in found]
+        return Page(
+            items=items,
+            total=int(total),
+            page=page,
+            per_page=per_page,
+            extra={"ranked": min(int(total), RANK_WINDOW)},
+        )
+
+
+# one fragment of about 24 words around the matches, marked as FTS5's snippet() marks them
+_HEADLINE = (
+    f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=24, MinWords=12,'
+    ' MaxFragments=1, FragmentDelimiter="…"'
+)
+
+
+def open_reader(db: str | Path) -> Reader:
+    """The reader of `db`: a `postgresql://` URL, else a SQLite file (which must exist)."""
+    if is_postgres(str(db)):
+        return PostgresReader(str(db))
+    return SQLiteReader(db)
 
 
 def _json_list(text: str) -> list[Any]:
