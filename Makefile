@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench clean pg-stop
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -21,8 +21,16 @@ lint: setup
 	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/mypy
 
+# The PostgreSQL tests run on a throwaway local server (started once, then reused), or on
+# the one $$STORYLENS_TEST_PG names.
 test: lint
-	$(VENV)/bin/pytest -q
+	@dsn="$${STORYLENS_TEST_PG:-}"; \
+	if [ -z "$$dsn" ]; then dsn=$$(tools/pg-test-server.sh) || exit 1; fi; \
+	echo "PostgreSQL tests on $$dsn"; \
+	STORYLENS_TEST_PG="$$dsn" $(VENV)/bin/pytest -q
+
+pg-stop:
+	tools/pg-test-server.sh stop
 
 bench: setup
 	$(PY) bench/ingest.py --quick
@@ -31,5 +39,5 @@ bench: setup
 	$(PY) bench/events.py
 	$(PY) bench/claims.py
 
-clean:
-	rm -rf $(VENV) out
+clean: pg-stop
+	rm -rf $(VENV) out .pg-test

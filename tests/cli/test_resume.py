@@ -10,7 +10,10 @@ import sys
 import time
 from pathlib import Path
 
+import psycopg
 import pytest
+
+from storylens.store import is_postgres, open_store
 
 PLACES = ["Port Salen", "Brannock", "Kessa", "Orvel", "Tamsin Bay", "Lorne"]
 THINGS = ["bridge", "ferry terminal", "school", "clinic", "water plant", "rail depot"]
@@ -29,8 +32,15 @@ def _write_corpus(folder: Path, n: int) -> None:
         )
 
 
-def _count(db: Path) -> int:
-    if not db.exists():
+def _count(db: str) -> int:
+    """Articles committed so far, read beside the running writer as any reader would."""
+    if is_postgres(db):
+        try:
+            with psycopg.connect(db, autocommit=True) as pg:
+                return int(pg.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
+        except psycopg.errors.UndefinedTable:  # tables not created yet
+            return 0
+    if not Path(db).exists():
         return 0
     try:
         with sqlite3.connect(db, timeout=5) as conn:
@@ -39,7 +49,7 @@ def _count(db: Path) -> int:
         return 0
 
 
-def _analyze(corpus: Path, db: Path, *, quiet_output: bool = False) -> subprocess.Popen[bytes]:
+def _analyze(corpus: Path, db: str, *, quiet_output: bool = False) -> subprocess.Popen[bytes]:
     out = subprocess.DEVNULL if quiet_output else subprocess.PIPE
     return subprocess.Popen(
         [
@@ -49,7 +59,7 @@ def _analyze(corpus: Path, db: Path, *, quiet_output: bool = False) -> subproces
             "analyze",
             str(corpus),
             "--db",
-            str(db),
+            db,
             "--quiet",
             "--batch-size",
             "4",
@@ -61,9 +71,9 @@ def _analyze(corpus: Path, db: Path, *, quiet_output: bool = False) -> subproces
 
 @pytest.mark.slow
 def test_a_run_killed_mid_way_resumes_without_losing_or_duplicating_anything(
-    tmp_path: Path,
+    tmp_path: Path, db_url: str
 ) -> None:
-    corpus, db = tmp_path / "corpus", tmp_path / "run.sqlite"
+    corpus, db = tmp_path / "corpus", db_url
     _write_corpus(corpus, 240)
     proc = _analyze(corpus, db, quiet_output=True)
     deadline = time.monotonic() + 120
@@ -75,19 +85,19 @@ def test_a_run_killed_mid_way_resumes_without_losing_or_duplicating_anything(
     stored_before = _count(db)
     assert 8 <= stored_before < 240
 
-    with sqlite3.connect(db) as conn:
-        ids_before = {r[0] for r in conn.execute("SELECT id FROM articles")}
+    with open_store(db) as store:
+        ids_before = {r[0] for r in store.query("SELECT id FROM articles")}
 
     rerun = _analyze(corpus, db)
     _, err = rerun.communicate(timeout=600)
     assert rerun.returncode == 0, err.decode()
-    with sqlite3.connect(db) as conn:
-        ids_after = [r[0] for r in conn.execute("SELECT id FROM articles")]
-        inputs = conn.execute("SELECT count(*) FROM inputs").fetchone()[0]
-        dirty = conn.execute("SELECT value FROM state WHERE key = 'dirty_events'").fetchone()
-        grouped = conn.execute("SELECT count(*) FROM event_articles").fetchone()[0]
+    with open_store(db) as store:
+        ids_after = [r[0] for r in store.query("SELECT id FROM articles")]
+        inputs = store.count("inputs")
+        dirty = store.get_state("dirty_events")
+        grouped = store.count("event_articles")
     assert len(ids_after) == len(set(ids_after)) == 240
     assert ids_before <= set(ids_after)
     assert inputs == 240
-    assert dirty is None or dirty[0] == "[]"
+    assert dirty is None or dirty == "[]"
     assert grouped == 240  # every article was placed in an event, none twice
