@@ -11,7 +11,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD/.pg-test"
-data="$root/data"
 
 find_bindir() {
   local dir
@@ -38,8 +37,15 @@ fi
 
 # As root everything runs as `postgres`; otherwise as ourselves.
 as_owner() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  if [ "$(id -u)" = 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
+
+# The server runs as `postgres` when we are root, and must reach its directory: when this
+# checkout is somewhere `postgres` cannot enter (under /root, say), the cluster goes to /tmp.
+if [ "$(id -u)" = 0 ] && ! runuser -u postgres -- test -x "$PWD"; then
+  root="${TMPDIR:-/tmp}/storylens-pg-test-$(echo "$PWD" | cksum | cut -d' ' -f1)"
+fi
+data="$root/data"
 
 if [ "${1:-start}" = stop ]; then
   if [ -f "$data/postmaster.pid" ]; then as_owner "$bindir/pg_ctl" -D "$data" -m fast stop >&2; fi
@@ -61,7 +67,7 @@ else
   echo "$port" >"$root/port"
   # durability is not wanted from a throwaway cluster, speed is
   as_owner "$bindir/pg_ctl" -D "$data" -l "$root/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $root -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-c listen_addresses=127.0.0.1 -p $port -k '' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
     start >&2
 fi
 echo "postgresql://postgres@127.0.0.1:$port/postgres"

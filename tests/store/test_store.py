@@ -197,3 +197,15 @@ def test_counting_an_unknown_table_is_refused(store: Store) -> None:
 
     with pytest.raises(StoreError, match="unknown table"):
         store.count("migrations; DROP TABLE articles")
+
+
+def test_an_article_with_a_nul_character_is_stored_and_found_again(store: Store) -> None:
+    art = _article(5, title="A\x00title", text="Before\x00after.")
+    art.outlet = "Wire\x00"
+    assert store.put_articles([("k", art)]) == 1
+    store.put_events([{"id": "e", "title": "Ev\x00", "actors": [{"name": "N\x00"}]}])
+    back = store.article(art.id)
+    assert back is not None
+    # PostgreSQL text cannot hold NUL: there it is the replacement character
+    assert back.text.replace("\ufffd", "\x00") == "Before\x00after."
+    assert store.event("e") is not None

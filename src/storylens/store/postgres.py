@@ -70,6 +70,26 @@ def translate(sql: str) -> str:
     return "".join(out)
 
 
+_JSON_NUL = re.compile(r"(?<!\\)((?:\\\\)*)\\u0000")
+
+
+def without_nul(params: Sequence[Any]) -> list[Any]:
+    """Parameters PostgreSQL accepts: its text cannot hold NUL, nor jsonb a `\\u0000`.
+
+    A NUL that reached the store (the readers keep other control characters out of
+    the text, not this one from JSON input) becomes U+FFFD, the replacement character,
+    in the text and in the JSON records alike; SQLite keeps it as it is.
+    """
+    out = []
+    for value in params:
+        if isinstance(value, str):
+            value = value.replace("\x00", "\ufffd")
+            if "\\u0000" in value:
+                value = _JSON_NUL.sub(lambda m: m.group(1) + "\\ufffd", value)
+        out.append(value)
+    return out
+
+
 def connect(dsn: str, *, what: str = "database") -> psycopg.Connection[PgRow]:
     """An autocommit connection, or a one-line StoreError saying why there is none."""
     try:
@@ -110,7 +130,7 @@ class PostgresStore(Store):
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[PgRow]:
         try:
-            return self.conn.execute(translate(sql), params)  # type: ignore[arg-type]
+            return self.conn.execute(translate(sql), without_nul(params))  # type: ignore[arg-type]
         except psycopg.OperationalError as exc:
             raise StoreError(f"PostgreSQL: {_first_line(exc)}", source=self.source) from exc
 
@@ -120,7 +140,7 @@ class PostgresStore(Store):
             return
         try:
             with self.conn.cursor() as cur:
-                cur.executemany(translate(sql), rows)  # type: ignore[arg-type]
+                cur.executemany(translate(sql), [without_nul(r) for r in rows])  # type: ignore[arg-type]
         except psycopg.OperationalError as exc:
             raise StoreError(f"PostgreSQL: {_first_line(exc)}", source=self.source) from exc
 
