@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import quote_plus
 
 from storylens.records import Article, Removal
+from storylens.store import open_store
 from storylens.store.sqlite import SQLiteStore
 
 OUTLETS = [
@@ -123,10 +124,10 @@ def _article(
     return art, spans
 
 
-def fill(db: Path, total: int, seed: int = 7) -> None:
+def fill(db: Path | str, total: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     start = time.perf_counter()
-    with SQLiteStore(db) as store:
+    with open_store(db) as store:  # a SQLite file or a postgresql:// URL (bench/store.py)
         n = eid = 0
         while n < total:
             size = min(rng.randint(5, 20), total - n)

@@ -209,3 +209,25 @@ def test_an_article_with_a_nul_character_is_stored_and_found_again(store: Store)
     # PostgreSQL text cannot hold NUL: there it is the replacement character
     assert back.text.replace("\ufffd", "\x00") == "Before\x00after."
     assert store.event("e") is not None
+
+
+def test_writers_take_turns_instead_of_interleaving(db_url: str) -> None:
+    import threading
+
+    first, second = open_store(db_url), open_store(db_url)
+    done = threading.Event()
+
+    def write_second() -> None:
+        second.set_state("who", "second")
+        done.set()
+
+    with first.atomic():
+        first.set_state("who", "first")
+        other = threading.Thread(target=write_second)
+        other.start()
+        assert not done.wait(0.5)  # waits for the first writer's transaction
+    other.join(timeout=20)
+    assert done.is_set()
+    assert first.get_state("who") == "second"
+    first.close()
+    second.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
@@ -120,3 +121,35 @@ def test_uploaded_articles_are_analysed_by_the_writer_process_on_postgresql(pg_u
         assert all(h["event"] for h in hits)
     close(app)
     assert SAMPLE.is_dir()
+
+
+def test_many_threads_reading_at_once_share_a_bounded_pool_of_connections(
+    talks_db: str, tmp_path: Path
+) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    from storylens.web.pg_reader import POOL_SIZE
+    from storylens.web.reader import EventFilter, open_reader
+
+    on_sqlite = open_reader(talks_story().save(tmp_path / "talks.sqlite"))
+    expected = on_sqlite.events(EventFilter(q="border"), 1, 20).total
+    on_sqlite.close()
+    reader = open_reader(talks_db)
+    with ThreadPoolExecutor(max_workers=4 * POOL_SIZE) as pool:
+        totals = set(
+            pool.map(lambda _: reader.events(EventFilter(q="border"), 1, 20).total, range(200))
+        )
+    dbname = urlsplit(talks_db).path.lstrip("/")
+    with psycopg.connect(talks_db) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s"
+            " AND application_name = 'storylens'",
+            (dbname,),
+        ).fetchone()
+    reader.close()
+    assert totals == {expected}
+    assert row is not None
+    assert 1 <= row[0] <= POOL_SIZE

@@ -111,14 +111,20 @@ class Store(ABC):
         return found
 
     def put_articles(self, items: Sequence[tuple[str, Article]]) -> int:
-        """Store (input key, article) pairs in one transaction; return how many were new."""
-        new = 0
+        """Store (input key, article) pairs in one transaction; return how many were new.
+
+        Writers take turns (see `atomic`), so the ids found before inserting are the ids
+        that were there: the count needs no answer per row, and both engines can send the
+        rows in one go (psycopg pipelines them to the server).
+        """
+        ids = {art.id for _, art in items}
         with self.atomic():
-            for key, art in items:
-                cur = self.execute(
-                    "INSERT INTO articles(id, source, outlet, url, title, published,"
-                    " language, duplicate_of, text, data, stages)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+            known = self._known_ids("articles", "id", ids)
+            self.executemany(
+                "INSERT INTO articles(id, source, outlet, url, title, published,"
+                " language, duplicate_of, text, data, stages)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING",
+                [
                     (
                         art.id,
                         art.source,
@@ -131,14 +137,22 @@ class Store(ABC):
                         art.text,
                         json.dumps(_without_raw(art), ensure_ascii=False),
                         json.dumps(art.stages, sort_keys=True),
-                    ),
-                )
-                new += max(cur.rowcount, 0)
-                self.execute(
-                    "INSERT INTO inputs(key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                    (key, art.id),
-                )
-        return new
+                    )
+                    for _, art in items
+                ],
+            )
+            self.executemany(
+                "INSERT INTO inputs(key, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                [(key, art.id) for key, art in items],
+            )
+        return len(ids - known)
+
+    def _known_ids(self, table: str, column: str, values: Iterable[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk, marks in _chunks(sorted(values)):
+            rows = self.execute(f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk)
+            found.update(r[0] for r in rows)
+        return found
 
     def update_articles(self, articles: Sequence[Article]) -> None:
         with self.atomic():
