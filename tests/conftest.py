@@ -44,9 +44,13 @@ def pytest_report_header() -> str:
     return f"postgresql: {PG_ENV} is not set, so tests marked postgresql are SKIPPED"
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that runs on PostgreSQL, so `-m postgresql` selects (or drops) them."""
     for item in items:
-        if "pg_url" in getattr(item, "fixturenames", ()):
+        callspec = getattr(item, "callspec", None)
+        on_db_url = callspec is not None and callspec.params.get("db_url") == "postgresql"
+        if on_db_url or "pg_url" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.postgresql)
 
 
