@@ -231,3 +231,16 @@ def test_writers_take_turns_instead_of_interleaving(db_url: str) -> None:
     assert first.get_state("who") == "second"
     first.close()
     second.close()
+
+
+def test_a_postgresql_database_of_another_schema_is_refused_in_one_line(pg_url: str) -> None:
+    import psycopg
+
+    from storylens.errors import StoreError
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE TABLE articles (something integer)")
+    with pytest.raises(StoreError) as caught:
+        open_store(pg_url)
+    assert "cannot set up the storylens schema" in str(caught.value)
+    assert "\n" not in str(caught.value)

@@ -121,7 +121,8 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             self.conn.close()
             raise StoreError(
-                f"not a storylens database ({_first_line(exc)}); pass an empty database",
+                f"cannot set up the storylens schema ({_first_line(exc)}); pass an empty"
+                " database, or one storylens created, that this user owns",
                 source=self.source,
             ) from exc
 
