@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any
 
 import psycopg
@@ -59,6 +60,7 @@ def pg_row(cursor: Any) -> RowMaker[PgRow]:
     return make
 
 
+@lru_cache(maxsize=1024)  # the same few statements are sent again and again
 def translate(sql: str) -> str:
     """`?` placeholders (outside quoted text) as psycopg's `%s`; a literal `%` doubled."""
     out = []
