@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention
 from .doctext import doc_text
+from .gender import fits, gender_of
 from .lexicon import (
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
@@ -56,6 +57,10 @@ class _Cluster:
     given: str = ""  # name_key of the first given name, "" when only a surname is known
     surname: str = ""
     first: int = 0  # token index of the first mention
+    gender: str | None = None  # "f" | "m" when a title, role noun or given name says so
+
+    def learn_gender(self, words: list[str], *, names: bool = True) -> None:
+        self.gender = self.gender or gender_of(words, names=names)
 
     def add_info(self, info: RoleInfo) -> None:
         self.infos.append(info)
@@ -227,6 +232,9 @@ class ActorIndex:
                 cl = self._new("PERSON", span, span.start)
                 cl.names[0] = " ".join(words)
                 cl.surname, cl.given = surname, given
+            if span.start > 0:  # "Mrs Pennick": the honorific NER left out
+                cl.learn_gender([self.doc[span.start - 1].text], names=False)
+            cl.learn_gender([t.text for t in span])
             surface = clean_name(span)
             if surface != cl.names[0]:
                 cl.aliases.append(surface)
@@ -258,6 +266,7 @@ class ActorIndex:
             if child.dep_ == "appos" and child.lemma_.lower() in PERSON_ROLE_NOUNS:
                 phrases.append(without_preps(child))
         for words in phrases:
+            cl.learn_gender([t.text for t in reversed(words)], names=False)
             info = parse_role(words, self._demonyms)
             cl.add_info(info)
             if info.ranks:
@@ -313,7 +322,12 @@ class ActorIndex:
         if appos and tok.pos_ == "NOUN":  # "His spokeswoman, Jade Ferrier, said"
             actor = self.by_token[appos[0].i]
         elif low in PERSON_PRONOUNS and tok.dep_ in SUBJ:
-            actor = last_subject or max(last_seen, key=last_seen.__getitem__, default=None)
+            # the last subject, unless its gender rules it out; then whoever was seen last
+            fitting = [a for a in last_seen if fits(low, self._get(a).gender)]
+            if last_subject is not None and last_subject in fitting:
+                actor = last_subject
+            else:
+                actor = max(fitting, key=last_seen.__getitem__, default=None)
         elif low in ("it", "they") and tok.dep_ in SUBJ and is_reporting(tok.head):
             actor = last_org
         elif is_description(tok) or is_speaking_noun(tok):
@@ -330,6 +344,7 @@ class ActorIndex:
             if cl is not None:
                 self._map(cl, span)
                 cl.add_info(info)
+                cl.learn_gender([t.text for t in reversed(span)], names=False)
                 return cl.id
             return None
         if actor is not None:
