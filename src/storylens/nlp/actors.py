@@ -43,6 +43,8 @@ from .mentions import (
 )
 from .roles import OFFICES, RoleInfo, parse_role, prune_roles
 
+_VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
 
 @dataclass(slots=True)
 class _Cluster:
@@ -78,6 +80,7 @@ class ActorIndex:
         self._clusters: list[_Cluster] = []
         self.by_token: dict[int, str] = {}
         self._root: Token | None = None  # root of the sentence being read
+        self._voice_of: str | None = None  # the institution an unnamed spokesman speaks for
         self._demonyms = {country_key(e.text): e.text for e in doc.ents if e.label_ == "NORP"}
         self._collect_names()
         self._resolve_references()
@@ -177,6 +180,7 @@ class ActorIndex:
                     span = self.doc[span.start : head.i + 1]  # NER kept "Alena" of "Alena Dane"
                 persons.append(span)
             elif label in ("ORG", "GPE") or (label == "NORP" and span.root.tag_ in ("NNPS", "NNS")):
+                span = self._of_place(span) if label == "ORG" else span
                 key = place_key(span.text) if label == "GPE" else fold(clean_name(span))
                 others.setdefault((label, key), []).append(span)
         for tok in self.doc:  # "Shamkhani highlighted": a name NER did not see
@@ -212,6 +216,20 @@ class ActorIndex:
                     self._map(cl, s)
                     cl.aliases.append(clean_name(s))
 
+    def _of_place(self, span: Span) -> Span:
+        """ "Ministry of Foreign Affairs of the People's Republic of Varda" is one name.
+
+        NER stops an organisation at the country it belongs to; the country is part of
+        what tells two foreign ministries apart.
+        """
+        doc, i = self.doc, span.end
+        if i + 1 < len(doc) and doc[i].lower_ == "of":
+            j = i + 1 + (doc[i + 1].lower_ == "the")
+            place = next((e for e in doc.ents if e.start == j and e.label_ == "GPE"), None)
+            if place is not None and "\n" not in doc[span.start : place.end].text:
+                return doc[span.start : place.end]
+        return span
+
     def _cluster_persons(self, spans: list[Span]) -> None:
         parsed = [(s, person_words(s)) for s in spans]
         parsed = [(s, w) for s, w in parsed if w]
@@ -225,6 +243,9 @@ class ActorIndex:
                 and c.surname == surname
                 and (not given or not c.given or c.given == given)
             ]
+            if not matches and not given:  # tabloid style: "Len" for Len Gorski
+                matches = [c for c in self._clusters if c.type == "PERSON" and c.given == surname]
+                matches = matches if len(matches) == 1 else []
             if matches:
                 cl = min(matches, key=lambda c: abs(c.first - span.start))
                 self._map(cl, span)
@@ -307,6 +328,16 @@ class ActorIndex:
                         sent_has_subject = sent_has_subject or subject
                 elif cl.type == "ORG" and (subject or last_org is None):
                     last_org = actor
+                    if subject and actor == self._voice_of:  # "the spokesman said"
+                        last_subject, subject_sent = actor, sent_no
+            subj = next((c for c in sent.root.children if c.dep_ in SUBJ), None)
+            if (
+                subj is not None
+                and not sent_has_subject
+                and not self._in_quote(subj)
+                and not any(t.i in self.by_token for t in subj.subtree)
+            ):
+                subject_sent = -10  # "I spoke to Dev Kumar": someone else holds the floor
 
     def _reference(
         self,
@@ -319,12 +350,19 @@ class ActorIndex:
         low = tok.lower_
         actor: str | None = None
         appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.by_token]
+        if tok.lemma_.lower() in _VOICE_NOUNS and not appos:
+            voice = self._voice(tok)
+            if voice is not None:
+                self._map(self._get(voice), self.doc[tok.i : tok.i + 1])
+                return voice
         if appos and tok.pos_ == "NOUN":  # "His spokeswoman, Jade Ferrier, said"
             actor = self.by_token[appos[0].i]
         elif low in PERSON_PRONOUNS and tok.dep_ in SUBJ:
             # the last subject, unless its gender rules it out; then whoever was seen last
             fitting = [a for a in last_seen if fits(low, self._get(a).gender)]
-            if last_subject is not None and last_subject in fitting:
+            if last_subject is not None and (
+                last_subject in fitting or last_subject == self._voice_of
+            ):
                 actor = last_subject
             else:
                 actor = max(fitting, key=last_seen.__getitem__, default=None)
@@ -350,6 +388,24 @@ class ActorIndex:
         if actor is not None:
             self._map(self._get(actor), self.doc[tok.i : tok.i + 1])
         return actor
+
+    def _voice(self, tok: Token) -> str | None:
+        """ "A spokesman for the Ministry ...", later "the spokesman": the ministry speaks.
+
+        An unnamed spokesperson is the institution's voice, so quotes go to it.
+        """
+        after = self.doc[tok.i + 1 : min(len(self.doc), tok.right_edge.i + 4)]
+        if any(t.i in self.by_token and self.is_person(self.by_token[t.i]) for t in after):
+            return None  # "A spokesman for the Front, Karim Nasser, said": a named voice
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                org = self.by_token.get(obj.i)
+                if org is not None and self._get(org).type == "ORG":
+                    self._voice_of = org
+                    return org
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return self._voice_of
+        return None
 
     def _get(self, actor_id: str) -> _Cluster:
         return next(c for c in self._clusters if c.id == actor_id)

@@ -29,6 +29,11 @@ PRONOUN_GENDER: dict[str, Gender] = {
     "herself": "f",
 }
 
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # fmt: off
 _FEMALE_WORDS = frozenset({
     "mrs", "ms", "miss", "madam", "madame", "mme", "dame", "lady", "queen", "princess",
@@ -43,8 +48,8 @@ _MALE_WORDS = frozenset({
     "brother", "uncle", "nephew", "grandson", "stepfather", "grandpa", "widower", "boy", "man", "sportsman", "policeman", "duke",
     "emperor", "baron", "herr", "signor", "senor", "sr", "sheikh", "monsieur",
 })
-_FEMALE_NAMES = frozenset("""
-    aisha alena alice alina alisa alla amelia amina ana anastasia andrea angela anita
+_FEMALE_NAMES = _word_set("""
+    aisha alena alice alina alisa alla amelia amina ana anastasia angela anita
     anna anne annika aoife beatrice bianca carmen caroline catherine charlotte chloe
     claire clara daria darya diana dina edna elena eleni elif elisabeth eliza elizabeth
     ella elsa emily emma eva fatima fiona gabriela grace hanna hannah helen helena ilse
@@ -54,16 +59,16 @@ _FEMALE_NAMES = frozenset("""
     nina nora olga paula petra rada rana rebecca renata rina rosa ruth sara sarah sofia
     sophie susan svetlana tamara tanya tatiana teresa vera victoria yana yasmin yelena
     zara zeynep zoe zofia
-""".split())
-_MALE_NAMES = frozenset("""
+""")
+_MALE_NAMES = _word_set("""
     ahmed ali anders andrei anton antonio boris carlos dan daniel dariush david dmitri
     dorin emil erik felix francesco frank gerald giorgos hassan henrik hugo igor ivan
-    ivo jacob james jan javier john jonas jose josef juan karim karl kofi lars lazar
+    ivo jacob james javier john jonas jose josef juan karim karl kofi lars lazar
     len leon luc luca luis marco marek mark martin matteo michael miroslav mohammad
     mohammed muhammad nikola oleg omar oskar pablo paul pavel pedro peter pierre rafael
-    reg robert sam samuel sergei simon stefan teodor thomas tomas tomasz viktor vasil
+    reg robert samuel sergei simon stefan teodor thomas tomas tomasz viktor vasil
     vladimir yusuf zoran
-""".split())
+""")
 # fmt: on
 
 

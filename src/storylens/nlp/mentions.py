@@ -30,7 +30,7 @@ ORG_WORDS = frozenset({
     "authority", "board", "service", "guard", "commission", "navy", "lottery", "forum", "firm",
     "bureau", "directorate", "embassy", "administration", "municipality", "hospital",
     "federation", "club", "team", "coalition", "alliance", "foundation", "charity", "ngo",
-    "tribunal", "prosecutor", "senate",
+    "tribunal", "prosecutor", "senate", "military",
 })
 # fmt: on
 # fmt: off
