@@ -156,7 +156,10 @@ def find_figures(doc: Doc) -> list[Figure]:
     out: list[Figure] = []
     used: set[int] = set()
     for tok in doc:
-        if tok.i in used or not (tok.like_num or tok.pos_ == "NUM" or _NUM.match(tok.lower_)):
+        a_dozen = tok.lower_ == "dozen" and tok.i > 0 and doc[tok.i - 1].lower_ == "a"
+        if tok.i in used or not (
+            tok.like_num or tok.pos_ == "NUM" or _NUM.match(tok.lower_) or a_dozen
+        ):
             continue
         if tok.ent_type_ in _SKIP_ENTS or any(s <= tok.idx < e for s, e in links):
             continue
@@ -200,7 +203,7 @@ def _figure(doc: Doc, number: list[Token]) -> Figure | None:
         what = "percent"
     elif what is None:
         what = "other"
-    spelled = first.lower_ in _WORDS
+    spelled = first.lower_ in _WORDS and first.lower_ != "dozen"  # "a dozen" is a count
     counted_object = first.head.dep_ in ("dobj", "nsubjpass") and first.head.pos_ == "NOUN"
     if spelled and (
         (what == "other" and unit != "people" and not counted_object) or _is_definite(doc, first)
