@@ -66,6 +66,8 @@ def direct_quotes(doc: Doc, pairs: list[Pair], index: ActorIndex) -> list[Quote]
             _attribute(quote, verb, index)
         elif not whole_line:
             _attribute_to_actor(quote, doc, index)
+        if quote.speaker is None and verb is None:
+            _attribute_by_context(quote, doc, pair, index)
         if quote.speaker is None and out and out[-1].speaker and _continues(text, out[-1], pair):
             quote.speaker, quote.speaker_name = out[-1].speaker, out[-1].speaker_name
         out.append(quote)
@@ -231,6 +233,36 @@ def _attribute_to_actor(quote: Quote, doc: Doc, index: ActorIndex) -> None:
     if speaker is not None:
         quote.speaker, quote.speaker_name = speaker, index.name_of(speaker)
         quote.cue_start, quote.cue_end = subject.idx, subject.idx + len(subject)
+
+
+def _attribute_by_context(quote: Quote, doc: Doc, pair: Pair, index: ActorIndex) -> None:
+    """A quote with no reporting verb: a "Name: '...'" heading, or the sentence before.
+
+    "Len was unrepentant about keeping his job. "The passengers are my mates."": when
+    the quote opens its sentence, the person the previous sentence of the paragraph was
+    about is the one speaking.
+    """
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, pair[0]) + 1
+    lead = text[line_start : pair[0]].rstrip()
+    candidate: Token | None = None
+    if lead.endswith(":"):
+        before = doc.char_span(line_start, line_start + len(lead) - 1, alignment_mode="contract")
+        if before is not None and len(before):
+            candidate = before[-1]
+    elif not lead or lead[-1] in ".!?":
+        opening = doc.char_span(pair[0], pair[0] + 1, alignment_mode="expand")
+        if opening is None or opening[0].sent.start == 0:
+            return
+        prev = doc[opening[0].sent.start - 1].sent
+        if prev.start_char < line_start:
+            return  # the sentence before is another paragraph's
+        candidate = _subject(prev.root)
+    if candidate is None:
+        return
+    speaker = index.by_token.get(candidate.i)
+    if speaker is not None and index.is_person(speaker):
+        quote.speaker, quote.speaker_name = speaker, index.name_of(speaker)
 
 
 def _next_stop(text: str, i: int) -> int:
