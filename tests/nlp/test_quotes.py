@@ -79,3 +79,29 @@ def test_guillemets_and_a_verb_after_the_quote_name_the_speaker(analyse: Analyse
         "«This is the best harvest in ten years», underlined the minister."
     )
     assert speakers(art, "direct") == ["Vasil Petrov"]
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender(analyse: Analyse) -> None:
+    art = analyse(
+        "I called Yana Petrosyan, a researcher who once worked for Viktor Moran.\n\n"
+        "“Omission is the house style,” she told me."
+    )
+    assert speakers(art, "direct") == ["Yana Petrosyan"]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_institution(analyse: Analyse) -> None:
+    art = analyse(
+        "A spokesman for the Ministry of Foreign Affairs issued a statement on Sunday.\n\n"
+        "“This is an open provocation,” the spokesman said."
+    )
+    assert speakers(art, "direct") == ["Ministry of Foreign Affairs"]
+
+
+def test_a_quote_without_a_verb_belongs_to_who_the_sentence_before_is_about(
+    analyse: Analyse,
+) -> None:
+    art = analyse(
+        "Bus driver Len Gorski won the jackpot on Saturday.\n\n"
+        "Gorski was unrepentant about keeping his job. “The passengers are my mates.”"
+    )
+    assert speakers(art, "direct") == ["Len Gorski"]
