@@ -60,6 +60,7 @@ class _Cluster:
     surname: str = ""
     first: int = 0  # token index of the first mention
     gender: str | None = None  # "f" | "m" when a title, role noun or given name says so
+    forenames: set[str] = field(default_factory=set)  # name_keys of the words before the surname
 
     def learn_gender(self, words: list[str], *, names: bool = True) -> None:
         self.gender = self.gender or gender_of(words, names=names)
@@ -120,6 +121,16 @@ class ActorIndex:
             return None
         return self._new("PERSON" if tok.ent_type_ == "PERSON" else "ORG", span, tok.i).id
 
+    def person_named(self, tok: Token) -> str | None:
+        """The one person whose surname this word is, for a name NER did not tag."""
+        if tok.i in self.by_token:
+            return self.by_token[tok.i]
+        if not tok.text[:1].isupper():
+            return None
+        key = name_key(tok.text)
+        found = [c.id for c in self._clusters if c.type == "PERSON" and c.surname == key]
+        return found[0] if len(found) == 1 else None
+
     def is_person(self, actor_id: str) -> bool:
         return self._get(actor_id).type == "PERSON"
 
@@ -165,6 +176,7 @@ class ActorIndex:
         others: dict[tuple[str, str], list[Span]] = {}
         surnames = {name_key(e[-1].text) for e in self.doc.ents if e.label_ == "PERSON"}
         places = {e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+        place_words = {t.text for e in self.doc.ents if e.label_ == "GPE" for t in e}
         for ent in self.doc.ents:
             span = trim(ent)
             if span is None:
@@ -178,6 +190,8 @@ class ActorIndex:
                 head = span.root.head
                 if span.root.dep_ == "compound" and head.pos_ == "PROPN" and head.i == span.end:
                     span = self.doc[span.start : head.i + 1]  # NER kept "Alena" of "Alena Dane"
+                while len(span) > 2 and span[0].text in place_words:
+                    span = span[1:]  # "of Orlemia Vasil Prodanov": NER ran the country in
                 persons.append(span)
             elif label in ("ORG", "GPE") or (label == "NORP" and span.root.tag_ in ("NNPS", "NNS")):
                 span = self._of_place(span) if label == "ORG" else span
@@ -224,8 +238,8 @@ class ActorIndex:
         """
         doc, i = self.doc, span.end
         if i + 1 < len(doc) and doc[i].lower_ == "of":
-            j = i + 1 + (doc[i + 1].lower_ == "the")
-            place = next((e for e in doc.ents if e.start == j and e.label_ == "GPE"), None)
+            starts = (i + 1, i + 2 if doc[i + 1].lower_ == "the" else i + 1)
+            place = next((e for e in doc.ents if e.start in starts and e.label_ == "GPE"), None)
             if place is not None and "\n" not in doc[span.start : place.end].text:
                 return doc[span.start : place.end]
         return span
@@ -244,7 +258,9 @@ class ActorIndex:
                 and (not given or not c.given or c.given == given)
             ]
             if not matches and not given:  # tabloid style: "Len" for Len Gorski
-                matches = [c for c in self._clusters if c.type == "PERSON" and c.given == surname]
+                matches = [
+                    c for c in self._clusters if c.type == "PERSON" and surname in c.forenames
+                ]
                 matches = matches if len(matches) == 1 else []
             if matches:
                 cl = min(matches, key=lambda c: abs(c.first - span.start))
@@ -253,6 +269,7 @@ class ActorIndex:
                 cl = self._new("PERSON", span, span.start)
                 cl.names[0] = " ".join(words)
                 cl.surname, cl.given = surname, given
+                cl.forenames = {name_key(w) for w in words[:-1]}
             if span.start > 0:  # "Mrs Pennick": the honorific NER left out
                 cl.learn_gender([self.doc[span.start - 1].text], names=False)
             cl.learn_gender([t.text for t in span])

@@ -260,7 +260,7 @@ def _attribute_by_context(quote: Quote, doc: Doc, pair: Pair, index: ActorIndex)
         candidate = _subject(prev.root)
     if candidate is None:
         return
-    speaker = index.by_token.get(candidate.i)
+    speaker = index.person_named(candidate)
     if speaker is not None and index.is_person(speaker):
         quote.speaker, quote.speaker_name = speaker, index.name_of(speaker)
 
