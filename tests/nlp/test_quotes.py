@@ -105,3 +105,26 @@ def test_a_quote_without_a_verb_belongs_to_who_the_sentence_before_is_about(
         "Gorski was unrepentant about keeping his job. “The passengers are my mates.”"
     )
     assert speakers(art, "direct") == ["Len Gorski"]
+
+
+def test_according_to_after_the_clause_reports_only_the_clause(analyse: Analyse) -> None:
+    art = analyse(
+        "Attacks in the gulf have risen by 35 percent this year, according to the "
+        "Maritime Safety Bureau, which has recorded 41 incidents since January."
+    )
+    reported = [q for q in art.quotes if q.kind == "indirect"]
+    assert [q.text for q in reported] == ["Attacks in the gulf have risen by 35 percent this year"]
+    assert reported[0].speaker_name == "Maritime Safety Bureau"
+
+
+def test_a_reported_clause_with_a_quoted_fragment_is_reported_speech_too(
+    analyse: Analyse,
+) -> None:
+    art = analyse(
+        "Kyle Pruitt, her grandson, said the family was “not surprised at all”, "
+        "and praised the police."
+    )
+    assert ("indirect", "the family was “not surprised at all”") in [
+        (q.kind, q.text) for q in art.quotes
+    ]
+    assert ("direct", "not surprised at all") in [(q.kind, q.text) for q in art.quotes]
