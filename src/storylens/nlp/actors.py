@@ -10,6 +10,7 @@ nationality, office and recency. Everything is a walk over the finished parse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -182,10 +183,18 @@ class ActorIndex:
             if span is None:
                 continue
             label = ent.label_
-            if label in ("ORG", "GPE", "NORP") and looks_like_person(span, label, surnames):
+            if (
+                label in ("ORG", "GPE", "NORP")
+                and looks_like_person(span, label, surnames)
+                and not (len(span) == 1 and self._has_demonym(span.text))
+            ):
                 label = "PERSON"
-            elif label == "PERSON" and (looks_like_place(span) or span.text in places):
-                continue
+            elif label == "PERSON" and (
+                looks_like_place(span)
+                or span.text in places
+                or (len(span) == 1 and self._has_demonym(span.text))
+            ):
+                continue  # "Quessa" beside "Quessan": a country NER took for a person
             if label == "PERSON":
                 head = span.root.head
                 if span.root.dep_ == "compound" and head.pos_ == "PROPN" and head.i == span.end:
@@ -204,6 +213,7 @@ class ActorIndex:
                 and tok.text[:1].isupper()
                 and not tok.text.isupper()
                 and fold(tok.text) not in AGENCIES
+                and not self._has_demonym(tok.text)
                 and (
                     (tok.dep_ in SUBJ and tok.head.lemma_ in PERSON_VERBS)
                     or (tok.dep_ == "appos" and tok.head.lemma_.lower() in PERSON_ROLE_NOUNS)
@@ -229,6 +239,13 @@ class ActorIndex:
                 if s is not best:
                     self._map(cl, s)
                     cl.aliases.append(clean_name(s))
+
+    def _has_demonym(self, word: str) -> bool:
+        """ "Quessa" when the text also says "Quessan": a country, not a person."""
+        if not word[:1].isupper() or not word.isalpha():
+            return False
+        pattern = rf"\b{re.escape(word)}(?:n|ns|ian|ians|i|is|ese)\b"
+        return re.search(pattern, doc_text(self.doc)) is not None
 
     def _of_place(self, span: Span) -> Span:
         """ "Ministry of Foreign Affairs of the People's Republic of Varda" is one name.
