@@ -67,7 +67,7 @@ _WHAT = {
     "martyrdom": "killed", "martyr": "killed", "fatality": "killed", "toll": "killed",
     "casualty": "casualties", "injure": "injured", "injured": "injured", "injury": "injured",
     "wound": "injured", "wounded": "injured", "wounding": "injured", "hurt": "injured",
-    "ill": "injured", "hospitalize": "injured", "hospitalise": "injured", "arrest": "arrested",
+    "ill": "injured", "burns": "injured", "frostbite": "injured", "hospitalize": "injured", "hospitalise": "injured", "arrest": "arrested",
     "detain": "arrested", "capture": "arrested", "seize": "arrested", "displace": "displaced",
     "displacement": "displaced", "flee": "displaced", "evacuate": "evacuated",
     "evacuation": "evacuated", "missing": "missing", "rescue": "rescued", "free": "rescued",
@@ -89,6 +89,8 @@ _MONEY = {
     "cost": "cost", "spend": "cost", "lose": "cost", "lost": "cost", "loss": "cost",
     "bill": "cost", "fine": "cost", "waste": "cost", "worth": "cost", "damage": "cost",
     "investment": "cost", "overtime": "cost", "tag": "cost", "overrun": "cost",
+    "fined": "cost", "levy": "cost", "tax": "cost", "fee": "cost", "tariff": "cost",
+    "slash": "funding",
     "pledge": "funding", "fund": "funding", "funding": "funding", "allocate": "funding",
     "aid": "funding", "grant": "funding", "secure": "funding", "appeal": "funding",
     "partnership": "funding", "pay": "funding", "release": "funding", "receive": "funding",
@@ -129,7 +131,7 @@ _PEOPLE = frozenset({
 # fmt: off
 _UNITS = {
     "km": "km", "kilometre": "km", "kilometer": "km", "mile": "miles", "tonne": "tonnes",
-    "ton": "tonnes", "percent": "percent", "%": "percent", "per": "percent",
+    "ton": "tonnes", "percent": "percent", "%": "percent",
 }
 # fmt: on
 _SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
@@ -240,6 +242,8 @@ def _figure(doc: Doc, number: list[Token]) -> Figure | None:
         what = "other"  # "600 trucks of aid": only money is funding
     elif what in _NOT_PEOPLE_EVENTS and unit is not None and unit != "people":
         what = "other"  # "seizing 1.2 tonnes", "the 240 km frontier has displaced"
+    elif first.i > 0 and doc[first.i - 1].lower_ == "magnitude":
+        what = "magnitude"  # "a magnitude 6.1 event could do so much damage"
     elif what == "magnitude" and value >= 10:
         what = "other"  # "more than 230 aftershocks": a count, not a magnitude
     elif what is None:
@@ -410,6 +414,7 @@ def _symbol(doc: Doc, first: Token, last: Token) -> str | None:
         return "EUR"
     if prev == "£" or nxt in ("pounds", "gbp"):
         return "GBP"
-    if nxt in ("%", "percent", "per"):
+    after = doc[last.i + 2].lower_ if last.i + 2 < len(doc) else ""
+    if nxt in ("%", "percent") or (nxt == "per" and after == "cent"):
         return "percent"
     return None
