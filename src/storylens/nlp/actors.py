@@ -229,6 +229,8 @@ class ActorIndex:
                     and not is_title(self.doc[start - 1].text)
                 ):
                     start -= 1
+                if tok.i - start >= 2 and start > 0 and self.doc[start - 1].lower_ == "of":
+                    start += 1  # "Minister of Agriculture of Orlemia Vasil Prodanov"
                 persons.append(self.doc[start : tok.i + 1])
         self._cluster_persons(persons)
         for (label, _key), spans in others.items():

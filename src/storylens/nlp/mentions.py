@@ -40,6 +40,9 @@ AGENCIES = frozenset({
 })
 # fmt: on
 SUBJ = ("nsubj", "nsubjpass")
+# Verbs whose "to X" / "from X" is someone spoken with, not somewhere.
+_TALK = SPEECH_VERBS | frozenset({"speak", "talk", "write", "listen", "reply", "according",
+                                  "hear", "chat", "turn", "send", "give", "belong"})  # fmt: skip
 
 
 def is_reporting(tok: Token) -> bool:
@@ -131,7 +134,10 @@ def looks_like_place(span: Span) -> bool:
     if span.text.isupper() and not doc_text(doc)[line_start : span.start_char].strip():
         return True
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "from", "to")
+    prep = root.head
+    if prep.lower_ in ("to", "from", "with") and prep.head.lemma_.lower() in _TALK:
+        return False  # "I spoke to Dev Kumar", "according to Ms Lind"
+    return root.dep_ == "pobj" and prep.lower_ in ("in", "at", "near", "from", "to")
 
 
 def looks_like_person(span: Span, label: str, surnames: set[str]) -> bool:
