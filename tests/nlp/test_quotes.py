@@ -128,3 +128,19 @@ def test_a_reported_clause_with_a_quoted_fragment_is_reported_speech_too(
         (q.kind, q.text) for q in art.quotes
     ]
     assert ("direct", "not surprised at all") in [(q.kind, q.text) for q in art.quotes]
+
+
+def test_for_someone_comma_quote_is_their_quote(analyse: Analyse) -> None:
+    art = analyse(
+        "For Claire Ambrose, president of a migrant-support group, « one does not resolve "
+        "a humanitarian question with uniforms »."
+    )
+    assert speakers(art, "direct") == ["Claire Ambrose"]
+
+
+def test_a_person_spoken_to_is_a_person_not_a_place(analyse: Analyse) -> None:
+    art = analyse(
+        "I spoke to Dev Kumar, who has had a season ticket since 1991. "
+        "'I've seen worse teams,' he told me."
+    )
+    assert speakers(art, "direct") == ["Dev Kumar"]

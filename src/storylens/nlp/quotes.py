@@ -259,12 +259,20 @@ def _attribute_by_context(quote: Quote, doc: Doc, pair: Pair, index: ActorIndex)
     line_start = text.rfind("\n", 0, pair[0]) + 1
     lead = text[line_start : pair[0]].rstrip()
     candidate: Token | None = None
-    if lead.endswith(":"):
+    opening = doc.char_span(pair[0], pair[0] + 1, alignment_mode="expand")
+    sent_start = opening[0].sent[0] if opening is not None else None
+    if (
+        sent_start is not None
+        and sent_start.lower_ == "for"
+        and lead.endswith(",")
+        and line_start <= sent_start.idx
+    ):  # "For Claire Ambrose, president of ..., « one does not ... »"
+        candidate = next((c for c in sent_start.children if c.dep_ == "pobj"), None)
+    elif lead.endswith(":"):
         before = doc.char_span(line_start, line_start + len(lead) - 1, alignment_mode="contract")
         if before is not None and len(before):
             candidate = before[-1]
     elif not lead or lead[-1] in ".!?":
-        opening = doc.char_span(pair[0], pair[0] + 1, alignment_mode="expand")
         if opening is None or opening[0].sent.start == 0:
             return
         prev = doc[opening[0].sent.start - 1].sent
