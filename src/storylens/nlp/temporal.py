@@ -10,14 +10,19 @@ entities (already on the article): it runs in microseconds per article, and ever
 visible. Conventions:
 
 - A bare weekday ("on Saturday") is the most recent such day on or before publication
-  (news style names today's weekday too), or the next one when the sentence speaks of the
-  future ("will", "next", "is scheduled").
+  (news style names today's weekday too), or the next one when its clause speaks of the
+  future ("will", "is scheduled to", "'ll", "set to", "calls for"). The clause is read
+  from the sentence start, and a later past-tense reporting verb ("Kavan, who will
+  retire, said on Monday") puts it back in the past.
 - "last Tuesday" is the most recent Tuesday strictly before publication.
+- A week is named by its month ("last week" -> the month of publication - 7 days): the
+  record format has days, months and years, and a week rarely says which day.
+- "the 14th" is that day of the publication month (or the one before/after it, by tense);
+  "the same day" is the last day the article named; Christmas is the 25 December meant.
 - A month and day without a year take the year that puts them nearest publication.
 - Without a publication date, an explicit full date in the article's first lines (a
   dateline such as "First Published: June 13, 2013") anchors the relative expressions.
-- Values are ISO: a day (2024-03-16), an ISO week (2024-W10), a month (2024-03) or a
-  year (2024); None when there is no anchor or the phrase is too vague ("recently").
+- Values are ISO: a day (2024-03-16), a month (2024-03) or a year (2024); None when there is no anchor or the phrase is too vague ("recently").
 """
 
 from __future__ import annotations
@@ -153,11 +158,6 @@ def parse_day(value: str | None) -> date | None:
         return None
 
 
-def _iso_week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
-
-
 def _nearest_year(month: int, day: int, anchor: date | None) -> date | None:
     if anchor is None:
         return None
@@ -243,7 +243,7 @@ def _resolve(
         if unit == "day":
             return (anchor - timedelta(days=n)).isoformat(), "relative"
         if unit == "week":
-            return _iso_week(anchor - timedelta(weeks=n)), "relative"
+            return (anchor - timedelta(weeks=n)).isoformat()[:7], "relative"
         if unit == "month":
             months = anchor.year * 12 + anchor.month - 1 - n
             return f"{months // 12:04d}-{months % 12 + 1:02d}", "relative"
