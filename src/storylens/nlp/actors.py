@@ -44,6 +44,7 @@ from .mentions import (
 )
 from .roles import OFFICES, RoleInfo, parse_role, prune_roles
 
+_OBJECT_PRONOUNS = frozenset({"him", "his", "himself", "her", "hers", "herself"})
 _VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 
@@ -402,6 +403,16 @@ class ActorIndex:
                 actor = last_subject
             else:
                 actor = max(fitting, key=last_seen.__getitem__, default=None)
+        elif low in _OBJECT_PRONOUNS and tok.dep_ not in SUBJ:
+            # "told her", "his wife": the same person, but it does not take the floor
+            fitting = [a for a in last_seen if fits(low, self._get(a).gender)]
+            if last_subject is not None and last_subject in fitting:
+                found = last_subject
+            else:
+                found = max(fitting, key=last_seen.__getitem__, default=None)
+            if found is not None:
+                self._map(self._get(found), self.doc[tok.i : tok.i + 1])
+            return None
         elif low in ("it", "they") and tok.dep_ in SUBJ and is_reporting(tok.head):
             actor = last_org
         elif is_description(tok) or is_speaking_noun(tok):
