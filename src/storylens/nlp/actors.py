@@ -406,6 +406,7 @@ class ActorIndex:
         elif low in _OBJECT_PRONOUNS and tok.dep_ not in SUBJ:
             # "told her", "his wife": the same person, but it does not take the floor
             fitting = [a for a in last_seen if fits(low, self._get(a).gender)]
+            found: str | None
             if last_subject is not None and last_subject in fitting:
                 found = last_subject
             else:
