@@ -44,6 +44,7 @@ from .mentions import (
 )
 from .roles import OFFICES, RoleInfo, parse_role, prune_roles
 
+_DEMONYM = "ians|ian|ns|n|is|i|ese"
 _OBJECT_PRONOUNS = frozenset({"him", "his", "himself", "her", "hers", "herself"})
 _VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
@@ -244,11 +245,14 @@ class ActorIndex:
                     cl.aliases.append(clean_name(s))
 
     def _has_demonym(self, word: str) -> bool:
-        """ "Quessa" when the text also says "Quessan": a country, not a person."""
+        """ "Quessa" beside "Quessan" (either one): a country and its people, not a person."""
         if not word[:1].isupper() or not word.isalpha():
             return False
-        pattern = rf"\b{re.escape(word)}(?:n|ns|ian|ians|i|is|ese)\b"
-        return re.search(pattern, doc_text(self.doc)) is not None
+        text = doc_text(self.doc)
+        if re.search(rf"\b{re.escape(word)}(?:{_DEMONYM})\b", text):
+            return True
+        stems = [word[: -len(x)] for x in _DEMONYM.split("|") if word.endswith(x)]
+        return any(len(st) >= 4 and re.search(rf"\b{st}\b", text) for st in stems)
 
     def _of_place(self, span: Span) -> Span:
         """ "Ministry of Foreign Affairs of the People's Republic of Varda" is one name.
