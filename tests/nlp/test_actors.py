@@ -44,3 +44,21 @@ def test_actor_ids_are_article_local_and_spans_point_at_the_text(analyse: Analys
     names = {a.name: a.type for a in art.actors}
     assert names["Lena Ortiz"] == "PERSON"
     assert names["Spain"] == "GPE"
+
+
+def test_object_and_possessive_pronouns_refer_to_the_person(analyse: Analyse) -> None:
+    art = analyse(
+        "Mayor Lena Ortiz toured the flooded district on Monday. Residents thanked her, "
+        "and her deputy promised more pumps."
+    )
+    (ortiz,) = persons(art)
+    pronouns = [art.text[s:e] for s, e in ortiz.spans if art.text[s:e] == "her"]
+    assert len(pronouns) == 2
+
+
+def test_a_country_named_beside_its_demonym_is_not_a_person(analyse: Analyse) -> None:
+    art = analyse(
+        "Foreign Minister Halina Dravec said Orlemia firmly supports Quessa. "
+        "Quessan students are welcome, she said."
+    )
+    assert [p.name for p in persons(art)] == ["Halina Dravec"]

@@ -55,3 +55,29 @@ def test_a_number_in_a_link_to_another_story_is_not_a_figure(analyse: Analyse) -
     text = "The talks ended on Friday.\n\nREAD: Over 300 killed in floods across the region"
     assert link_lines(text) == [(28, len(text))]
     assert figures(analyse, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "what"),
+    [
+        ("The club lost €4.2 million last season.", 4_200_000, "cost"),
+        ("The charity launched a $12 million appeal for the flood victims.", 12_000_000, "funding"),
+        ("Bilateral trade has grown to $640 million this year.", 640_000_000, "other"),
+        ("A dozen police officers were hurt in the clashes.", 12, "injured"),
+        ("More than 900 firefighters are now deployed.", 900, "workers"),
+        ("Temperatures plunged to minus 28 overnight.", -28, "other"),
+    ],
+)
+def test_money_people_by_trade_and_words_for_numbers(
+    analyse: Analyse, text: str, value: float, what: str
+) -> None:
+    assert [(f.value, f.what) for f in figures(analyse, text)] == [(value, what)]
+
+
+def test_things_seized_are_not_people_arrested(analyse: Analyse) -> None:
+    (fig,) = figures(analyse, "Police seized 1.2 tonnes of cocaine in the raid.")
+    assert (fig.value, fig.unit, fig.what) == (1.2, "tonnes", "other")
+
+
+def test_list_markers_are_not_figures(analyse: Analyse) -> None:
+    assert figures(analyse, "What the budget does\n\n1. Massive spending cuts\n\n2. Jobs") == []

@@ -79,3 +79,68 @@ def test_guillemets_and_a_verb_after_the_quote_name_the_speaker(analyse: Analyse
         "«This is the best harvest in ten years», underlined the minister."
     )
     assert speakers(art, "direct") == ["Vasil Petrov"]
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender(analyse: Analyse) -> None:
+    art = analyse(
+        "I called Yana Petrosyan, a researcher who once worked for Viktor Moran.\n\n"
+        "“Omission is the house style,” she told me."
+    )
+    assert speakers(art, "direct") == ["Yana Petrosyan"]
+
+
+def test_an_unnamed_spokesman_speaks_for_the_institution(analyse: Analyse) -> None:
+    art = analyse(
+        "A spokesman for the Ministry of Foreign Affairs issued a statement on Sunday.\n\n"
+        "“This is an open provocation,” the spokesman said."
+    )
+    assert speakers(art, "direct") == ["Ministry of Foreign Affairs"]
+
+
+def test_a_quote_without_a_verb_belongs_to_who_the_sentence_before_is_about(
+    analyse: Analyse,
+) -> None:
+    art = analyse(
+        "Bus driver Len Gorski won the jackpot on Saturday.\n\n"
+        "Gorski was unrepentant about keeping his job. “The passengers are my mates.”"
+    )
+    assert speakers(art, "direct") == ["Len Gorski"]
+
+
+def test_according_to_after_the_clause_reports_only_the_clause(analyse: Analyse) -> None:
+    art = analyse(
+        "Attacks in the gulf have risen by 35 percent this year, according to the "
+        "Maritime Safety Bureau, which has recorded 41 incidents since January."
+    )
+    reported = [q for q in art.quotes if q.kind == "indirect"]
+    assert [q.text for q in reported] == ["Attacks in the gulf have risen by 35 percent this year"]
+    assert reported[0].speaker_name == "Maritime Safety Bureau"
+
+
+def test_a_reported_clause_with_a_quoted_fragment_is_reported_speech_too(
+    analyse: Analyse,
+) -> None:
+    art = analyse(
+        "Kyle Pruitt, her grandson, said the family was “not surprised at all”, "
+        "and praised the police."
+    )
+    assert ("indirect", "the family was “not surprised at all”") in [
+        (q.kind, q.text) for q in art.quotes
+    ]
+    assert ("direct", "not surprised at all") in [(q.kind, q.text) for q in art.quotes]
+
+
+def test_for_someone_comma_quote_is_their_quote(analyse: Analyse) -> None:
+    art = analyse(
+        "For Claire Ambrose, president of a migrant-support group, « one does not resolve "
+        "a humanitarian question with uniforms »."
+    )
+    assert speakers(art, "direct") == ["Claire Ambrose"]
+
+
+def test_a_person_spoken_to_is_a_person_not_a_place(analyse: Analyse) -> None:
+    art = analyse(
+        "I spoke to Dev Kumar, who has had a season ticket since 1991. "
+        "'I've seen worse teams,' he told me."
+    )
+    assert speakers(art, "direct") == ["Dev Kumar"]

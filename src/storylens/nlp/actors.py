@@ -10,12 +10,14 @@ nationality, office and recency. Everything is a walk over the finished parse.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from ..records import ActorMention
 from .doctext import doc_text
+from .gender import fits, gender_of
 from .lexicon import (
     PERSON_PRONOUNS,
     PERSON_ROLE_NOUNS,
@@ -42,6 +44,10 @@ from .mentions import (
 )
 from .roles import OFFICES, RoleInfo, parse_role, prune_roles
 
+_DEMONYM = "ians|ian|ns|n|is|i|ese"
+_OBJECT_PRONOUNS = frozenset({"him", "his", "himself", "her", "hers", "herself"})
+_VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
 
 @dataclass(slots=True)
 class _Cluster:
@@ -56,6 +62,11 @@ class _Cluster:
     given: str = ""  # name_key of the first given name, "" when only a surname is known
     surname: str = ""
     first: int = 0  # token index of the first mention
+    gender: str | None = None  # "f" | "m" when a title, role noun or given name says so
+    forenames: set[str] = field(default_factory=set)  # name_keys of the words before the surname
+
+    def learn_gender(self, words: list[str], *, names: bool = True) -> None:
+        self.gender = self.gender or gender_of(words, names=names)
 
     def add_info(self, info: RoleInfo) -> None:
         self.infos.append(info)
@@ -73,6 +84,7 @@ class ActorIndex:
         self._clusters: list[_Cluster] = []
         self.by_token: dict[int, str] = {}
         self._root: Token | None = None  # root of the sentence being read
+        self._voice_of: str | None = None  # the institution an unnamed spokesman speaks for
         self._demonyms = {country_key(e.text): e.text for e in doc.ents if e.label_ == "NORP"}
         self._collect_names()
         self._resolve_references()
@@ -111,6 +123,16 @@ class ActorIndex:
         if not any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP") for t in span):
             return None
         return self._new("PERSON" if tok.ent_type_ == "PERSON" else "ORG", span, tok.i).id
+
+    def person_named(self, tok: Token) -> str | None:
+        """The one person whose surname this word is, for a name NER did not tag."""
+        if tok.i in self.by_token:
+            return self.by_token[tok.i]
+        if not tok.text[:1].isupper():
+            return None
+        key = name_key(tok.text)
+        found = [c.id for c in self._clusters if c.type == "PERSON" and c.surname == key]
+        return found[0] if len(found) == 1 else None
 
     def is_person(self, actor_id: str) -> bool:
         return self._get(actor_id).type == "PERSON"
@@ -157,21 +179,33 @@ class ActorIndex:
         others: dict[tuple[str, str], list[Span]] = {}
         surnames = {name_key(e[-1].text) for e in self.doc.ents if e.label_ == "PERSON"}
         places = {e.text for e in self.doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+        place_words = {t.text for e in self.doc.ents if e.label_ == "GPE" for t in e}
         for ent in self.doc.ents:
             span = trim(ent)
             if span is None:
                 continue
             label = ent.label_
-            if label in ("ORG", "GPE", "NORP") and looks_like_person(span, label, surnames):
+            if (
+                label in ("ORG", "GPE", "NORP")
+                and looks_like_person(span, label, surnames)
+                and not (len(span) == 1 and self._has_demonym(span.text))
+            ):
                 label = "PERSON"
-            elif label == "PERSON" and (looks_like_place(span) or span.text in places):
-                continue
+            elif label == "PERSON" and (
+                looks_like_place(span)
+                or span.text in places
+                or (len(span) == 1 and self._has_demonym(span.text))
+            ):
+                continue  # "Quessa" beside "Quessan": a country NER took for a person
             if label == "PERSON":
                 head = span.root.head
                 if span.root.dep_ == "compound" and head.pos_ == "PROPN" and head.i == span.end:
                     span = self.doc[span.start : head.i + 1]  # NER kept "Alena" of "Alena Dane"
+                while len(span) > 2 and span[0].text in place_words:
+                    span = span[1:]  # "of Orlemia Vasil Prodanov": NER ran the country in
                 persons.append(span)
             elif label in ("ORG", "GPE") or (label == "NORP" and span.root.tag_ in ("NNPS", "NNS")):
+                span = self._of_place(span) if label == "ORG" else span
                 key = place_key(span.text) if label == "GPE" else fold(clean_name(span))
                 others.setdefault((label, key), []).append(span)
         for tok in self.doc:  # "Shamkhani highlighted": a name NER did not see
@@ -181,6 +215,7 @@ class ActorIndex:
                 and tok.text[:1].isupper()
                 and not tok.text.isupper()
                 and fold(tok.text) not in AGENCIES
+                and not self._has_demonym(tok.text)
                 and (
                     (tok.dep_ in SUBJ and tok.head.lemma_ in PERSON_VERBS)
                     or (tok.dep_ == "appos" and tok.head.lemma_.lower() in PERSON_ROLE_NOUNS)
@@ -196,6 +231,8 @@ class ActorIndex:
                     and not is_title(self.doc[start - 1].text)
                 ):
                     start -= 1
+                if tok.i - start >= 2 and start > 0 and self.doc[start - 1].lower_ == "of":
+                    start += 1  # "Minister of Agriculture of Orlemia Vasil Prodanov"
                 persons.append(self.doc[start : tok.i + 1])
         self._cluster_persons(persons)
         for (label, _key), spans in others.items():
@@ -206,6 +243,30 @@ class ActorIndex:
                 if s is not best:
                     self._map(cl, s)
                     cl.aliases.append(clean_name(s))
+
+    def _has_demonym(self, word: str) -> bool:
+        """ "Quessa" beside "Quessan" (either one): a country and its people, not a person."""
+        if not word[:1].isupper() or not word.isalpha():
+            return False
+        text = doc_text(self.doc)
+        if re.search(rf"\b{re.escape(word)}(?:{_DEMONYM})\b", text):
+            return True
+        stems = [word[: -len(x)] for x in _DEMONYM.split("|") if word.endswith(x)]
+        return any(len(st) >= 4 and re.search(rf"\b{st}\b", text) for st in stems)
+
+    def _of_place(self, span: Span) -> Span:
+        """ "Ministry of Foreign Affairs of the People's Republic of Varda" is one name.
+
+        NER stops an organisation at the country it belongs to; the country is part of
+        what tells two foreign ministries apart.
+        """
+        doc, i = self.doc, span.end
+        if i + 1 < len(doc) and doc[i].lower_ == "of":
+            starts = (i + 1, i + 2 if doc[i + 1].lower_ == "the" else i + 1)
+            place = next((e for e in doc.ents if e.start in starts and e.label_ == "GPE"), None)
+            if place is not None and "\n" not in doc[span.start : place.end].text:
+                return doc[span.start : place.end]
+        return span
 
     def _cluster_persons(self, spans: list[Span]) -> None:
         parsed = [(s, person_words(s)) for s in spans]
@@ -220,6 +281,11 @@ class ActorIndex:
                 and c.surname == surname
                 and (not given or not c.given or c.given == given)
             ]
+            if not matches and not given:  # tabloid style: "Len" for Len Gorski
+                matches = [
+                    c for c in self._clusters if c.type == "PERSON" and surname in c.forenames
+                ]
+                matches = matches if len(matches) == 1 else []
             if matches:
                 cl = min(matches, key=lambda c: abs(c.first - span.start))
                 self._map(cl, span)
@@ -227,6 +293,10 @@ class ActorIndex:
                 cl = self._new("PERSON", span, span.start)
                 cl.names[0] = " ".join(words)
                 cl.surname, cl.given = surname, given
+                cl.forenames = {name_key(w) for w in words[:-1]}
+            if span.start > 0:  # "Mrs Pennick": the honorific NER left out
+                cl.learn_gender([self.doc[span.start - 1].text], names=False)
+            cl.learn_gender([t.text for t in span])
             surface = clean_name(span)
             if surface != cl.names[0]:
                 cl.aliases.append(surface)
@@ -258,6 +328,7 @@ class ActorIndex:
             if child.dep_ == "appos" and child.lemma_.lower() in PERSON_ROLE_NOUNS:
                 phrases.append(without_preps(child))
         for words in phrases:
+            cl.learn_gender([t.text for t in reversed(words)], names=False)
             info = parse_role(words, self._demonyms)
             cl.add_info(info)
             if info.ranks:
@@ -298,6 +369,16 @@ class ActorIndex:
                         sent_has_subject = sent_has_subject or subject
                 elif cl.type == "ORG" and (subject or last_org is None):
                     last_org = actor
+                    if subject and actor == self._voice_of:  # "the spokesman said"
+                        last_subject, subject_sent = actor, sent_no
+            subj = next((c for c in sent.root.children if c.dep_ in SUBJ), None)
+            if (
+                subj is not None
+                and not sent_has_subject
+                and not self._in_quote(subj)
+                and not any(t.i in self.by_token for t in subj.subtree)
+            ):
+                subject_sent = -10  # "I spoke to Dev Kumar": someone else holds the floor
 
     def _reference(
         self,
@@ -310,10 +391,33 @@ class ActorIndex:
         low = tok.lower_
         actor: str | None = None
         appos = [c for c in tok.children if c.dep_ == "appos" and c.i in self.by_token]
+        if tok.lemma_.lower() in _VOICE_NOUNS and not appos:
+            voice = self._voice(tok)
+            if voice is not None:
+                self._map(self._get(voice), self.doc[tok.i : tok.i + 1])
+                return voice
         if appos and tok.pos_ == "NOUN":  # "His spokeswoman, Jade Ferrier, said"
             actor = self.by_token[appos[0].i]
         elif low in PERSON_PRONOUNS and tok.dep_ in SUBJ:
-            actor = last_subject or max(last_seen, key=last_seen.__getitem__, default=None)
+            # the last subject, unless its gender rules it out; then whoever was seen last
+            fitting = [a for a in last_seen if fits(low, self._get(a).gender)]
+            if last_subject is not None and (
+                last_subject in fitting or last_subject == self._voice_of
+            ):
+                actor = last_subject
+            else:
+                actor = max(fitting, key=last_seen.__getitem__, default=None)
+        elif low in _OBJECT_PRONOUNS and tok.dep_ not in SUBJ:
+            # "told her", "his wife": the same person, but it does not take the floor
+            fitting = [a for a in last_seen if fits(low, self._get(a).gender)]
+            found: str | None
+            if last_subject is not None and last_subject in fitting:
+                found = last_subject
+            else:
+                found = max(fitting, key=last_seen.__getitem__, default=None)
+            if found is not None:
+                self._map(self._get(found), self.doc[tok.i : tok.i + 1])
+            return None
         elif low in ("it", "they") and tok.dep_ in SUBJ and is_reporting(tok.head):
             actor = last_org
         elif is_description(tok) or is_speaking_noun(tok):
@@ -330,11 +434,30 @@ class ActorIndex:
             if cl is not None:
                 self._map(cl, span)
                 cl.add_info(info)
+                cl.learn_gender([t.text for t in reversed(span)], names=False)
                 return cl.id
             return None
         if actor is not None:
             self._map(self._get(actor), self.doc[tok.i : tok.i + 1])
         return actor
+
+    def _voice(self, tok: Token) -> str | None:
+        """ "A spokesman for the Ministry ...", later "the spokesman": the ministry speaks.
+
+        An unnamed spokesperson is the institution's voice, so quotes go to it.
+        """
+        after = self.doc[tok.i + 1 : min(len(self.doc), tok.right_edge.i + 4)]
+        if any(t.i in self.by_token and self.is_person(self.by_token[t.i]) for t in after):
+            return None  # "A spokesman for the Front, Karim Nasser, said": a named voice
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "of")):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                org = self.by_token.get(obj.i)
+                if org is not None and self._get(org).type == "ORG":
+                    self._voice_of = org
+                    return org
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return self._voice_of
+        return None
 
     def _get(self, actor_id: str) -> _Cluster:
         return next(c for c in self._clusters if c.id == actor_id)

@@ -67,7 +67,7 @@ _WHAT = {
     "martyrdom": "killed", "martyr": "killed", "fatality": "killed", "toll": "killed",
     "casualty": "casualties", "injure": "injured", "injured": "injured", "injury": "injured",
     "wound": "injured", "wounded": "injured", "wounding": "injured", "hurt": "injured",
-    "ill": "injured", "hospitalize": "injured", "hospitalise": "injured", "arrest": "arrested",
+    "ill": "injured", "burns": "injured", "frostbite": "injured", "hospitalize": "injured", "hospitalise": "injured", "arrest": "arrested",
     "detain": "arrested", "capture": "arrested", "seize": "arrested", "displace": "displaced",
     "displacement": "displaced", "flee": "displaced", "evacuate": "evacuated",
     "evacuation": "evacuated", "missing": "missing", "rescue": "rescued", "free": "rescued",
@@ -83,6 +83,37 @@ _WHAT = {
     "loan": "funding", "budget": "funding", "cut": "funding",
 }
 # fmt: on
+# What an amount of money is: spent or lost, granted or raised, or neither (trade, prices).
+# fmt: off
+_MONEY = {
+    "cost": "cost", "spend": "cost", "lose": "cost", "lost": "cost", "loss": "cost",
+    "bill": "cost", "fine": "cost", "waste": "cost", "worth": "cost", "damage": "cost",
+    "investment": "cost", "overtime": "cost", "tag": "cost", "overrun": "cost",
+    "fined": "cost", "levy": "cost", "tax": "cost", "fee": "cost", "tariff": "cost",
+    "slash": "funding",
+    "pledge": "funding", "fund": "funding", "funding": "funding", "allocate": "funding",
+    "aid": "funding", "grant": "funding", "secure": "funding", "appeal": "funding",
+    "partnership": "funding", "pay": "funding", "release": "funding", "receive": "funding",
+    "assistance": "funding", "donate": "funding", "donation": "funding", "cut": "funding",
+    "loan": "funding", "package": "funding", "financing": "funding",
+    "trade": "other", "revenue": "other", "profit": "other", "sale": "other", "sell": "other",
+    "value": "other", "credit": "other", "jackpot": "other", "win": "other", "buyback": "other",
+    "buy": "other", "forecast": "other", "turnover": "other", "export": "other",
+    "import": "other", "salary": "other", "prize": "other", "price": "other",
+}
+# fmt: on
+# Who a count of people is by trade, where no event says what happened to them.
+# fmt: off
+_TRADES = {
+    "personnel": "workers", "specialist": "workers", "dockworker": "workers",
+    "firefighter": "workers", "teacher": "workers", "epidemiologist": "workers",
+    "rescuer": "workers", "engineer": "workers",
+    "gendarme": "troops", "marine": "troops", "body": "killed",
+}
+# fmt: on
+_NOT_PEOPLE_EVENTS = frozenset(
+    {"killed", "injured", "arrested", "displaced", "evacuated", "missing", "rescued", "casualties"}
+)  # fmt: skip
 # Nouns that count people; the output unit for all of them is "people".
 # fmt: off
 _PEOPLE = frozenset({
@@ -93,12 +124,14 @@ _PEOPLE = frozenset({
     "passenger", "victim", "hostage", "prisoner", "detainee", "fighter", "militant",
     "volunteer", "voter", "follower", "fan", "customer", "guest", "tourist", "visitor",
     "inhabitant", "villager", "other", "miner", "doctor", "journalist", "rescuer", "survivor",
+    "personnel", "specialist", "dockworker", "firefighter", "epidemiologist", "gendarme",
+    "engineer",
 })
 # fmt: on
 # fmt: off
 _UNITS = {
     "km": "km", "kilometre": "km", "kilometer": "km", "mile": "miles", "tonne": "tonnes",
-    "ton": "tonnes", "percent": "percent", "%": "percent", "per": "percent",
+    "ton": "tonnes", "percent": "percent", "%": "percent",
 }
 # fmt: on
 _SKIP_ENTS = frozenset({"DATE", "TIME", "ORDINAL"})
@@ -156,7 +189,10 @@ def find_figures(doc: Doc) -> list[Figure]:
     out: list[Figure] = []
     used: set[int] = set()
     for tok in doc:
-        if tok.i in used or not (tok.like_num or tok.pos_ == "NUM" or _NUM.match(tok.lower_)):
+        a_dozen = tok.lower_ == "dozen" and tok.i > 0 and doc[tok.i - 1].lower_ == "a"
+        if tok.i in used or not (
+            tok.like_num or tok.pos_ == "NUM" or _NUM.match(tok.lower_) or a_dozen
+        ):
             continue
         if tok.ent_type_ in _SKIP_ENTS or any(s <= tok.idx < e for s, e in links):
             continue
@@ -196,11 +232,29 @@ def _figure(doc: Doc, number: list[Token]) -> Figure | None:
     unit_tok = _unit(last)
     unit = _unit_name(doc, first, last, unit_tok)
     what_tok, what = _what(doc, first, last, unit_tok)
+    if first.i > 0 and doc[first.i - 1].lower_ == "minus":
+        value = -value
     if unit == "percent":
         what = "percent"
+    elif unit in ("USD", "EUR", "GBP"):
+        what = _money(doc, first, last)
+    elif what in ("cost", "funding"):
+        what = "other"  # "600 trucks of aid": only money is funding
+    elif what in _NOT_PEOPLE_EVENTS and unit is not None and unit != "people":
+        what = "other"  # "seizing 1.2 tonnes", "the 240 km frontier has displaced"
+    elif first.i > 0 and doc[first.i - 1].lower_ == "magnitude":
+        what = "magnitude"  # "a magnitude 6.1 event could do so much damage"
+    elif what == "magnitude" and value >= 10:
+        what = "other"  # "more than 230 aftershocks": a count, not a magnitude
     elif what is None:
-        what = "other"
-    spelled = first.lower_ in _WORDS
+        what = _TRADES.get(unit_tok.lemma_.lower(), "other") if unit_tok is not None else "other"
+        if (
+            what == "workers"
+            and unit_tok is not None
+            and any(c.lower_ in ("naval", "military", "army") for c in unit_tok.children)
+        ):
+            what = "troops"
+    spelled = first.lower_ in _WORDS and first.lower_ != "dozen"  # "a dozen" is a count
     counted_object = first.head.dep_ in ("dobj", "nsubjpass") and first.head.pos_ == "NOUN"
     if spelled and (
         (what == "other" and unit != "people" and not counted_object) or _is_definite(doc, first)
@@ -241,6 +295,13 @@ def _is_definite(doc: Doc, first: Token) -> bool:
 def _is_not_a_count(doc: Doc, first: Token, last: Token, value: float) -> bool:
     prev = doc[first.i - 1] if first.i > 0 else None
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    line_start = doc_text(doc).rfind("\n", 0, first.idx) + 1
+    if (
+        nxt is not None
+        and nxt.text in (".", ")")
+        and not doc_text(doc)[line_start : first.idx].strip()
+    ):
+        return True  # "1. Massive Spending Cuts": a list marker
     if prev is not None and (
         prev.lower_ in ("aged", "age", "no", "no.", "number", "#")
         or (prev.pos_ == "PROPN" and prev.text[:1].isupper() and last.head is prev)
@@ -323,6 +384,21 @@ def _what(
     return None, None
 
 
+def _money(doc: Doc, first: Token, last: Token) -> str:
+    """Cost, funding or other: the nearest word of the sentence that says which."""
+    sent = first.sent
+    lo, hi = max(sent.start, first.i - 12), min(sent.end, last.i + 12)
+    near = sorted(
+        (t for t in doc[lo:hi] if t.i < first.i or t.i > last.i),
+        key=lambda t: min(abs(t.i - first.i), abs(t.i - last.i)),
+    )
+    for tok in near:
+        what = _MONEY.get(tok.lower_) or _MONEY.get(tok.lemma_.lower())
+        if what is not None:
+            return what
+    return "other"
+
+
 def _lost(lives: Token) -> bool:
     """ "lives lost", "claimed the lives of", "cost 0.5m lives": lives as a death toll."""
     near = [lives.head, *lives.children, *lives.doc[max(0, lives.i - 4) : lives.i]]
@@ -338,6 +414,7 @@ def _symbol(doc: Doc, first: Token, last: Token) -> str | None:
         return "EUR"
     if prev == "£" or nxt in ("pounds", "gbp"):
         return "GBP"
-    if nxt in ("%", "percent", "per"):
+    after = doc[last.i + 2].lower_ if last.i + 2 < len(doc) else ""
+    if nxt in ("%", "percent") or (nxt == "per" and after == "cent"):
         return "percent"
     return None

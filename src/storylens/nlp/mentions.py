@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .doctext import doc_text
+from .gender import gender_of
 from .lexicon import PERSON_ROLE_NOUNS, SPEECH_VERBS, fold, is_title, name_key
 from .roles import OFFICES
 
@@ -29,7 +30,7 @@ ORG_WORDS = frozenset({
     "authority", "board", "service", "guard", "commission", "navy", "lottery", "forum", "firm",
     "bureau", "directorate", "embassy", "administration", "municipality", "hospital",
     "federation", "club", "team", "coalition", "alliance", "foundation", "charity", "ngo",
-    "tribunal", "prosecutor", "senate",
+    "tribunal", "prosecutor", "senate", "military",
 })
 # fmt: on
 # fmt: off
@@ -39,6 +40,9 @@ AGENCIES = frozenset({
 })
 # fmt: on
 SUBJ = ("nsubj", "nsubjpass")
+# Verbs whose "to X" / "from X" is someone spoken with, not somewhere.
+_TALK = SPEECH_VERBS | frozenset({"speak", "talk", "write", "listen", "reply", "according",
+                                  "hear", "chat", "turn", "send", "give", "belong"})  # fmt: skip
 
 
 def is_reporting(tok: Token) -> bool:
@@ -111,6 +115,11 @@ def clean_name(span: Span) -> str:
     return text.removeprefix("the ").removeprefix("The ").strip()
 
 
+def person_words_raw(span: Span) -> list[str]:
+    """The words of a name with its titles still on."""
+    return [t.text for t in span if not t.is_punct and t.tag_ != "POS"]
+
+
 def person_words(span: Span) -> list[str]:
     words = [t.text for t in span if not t.is_punct and t.tag_ != "POS"]
     while len(words) > 1 and is_title(words[0]):
@@ -125,7 +134,10 @@ def looks_like_place(span: Span) -> bool:
     if span.text.isupper() and not doc_text(doc)[line_start : span.start_char].strip():
         return True
     root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "from", "to")
+    prep = root.head
+    if prep.lower_ in ("to", "from", "with") and prep.head.lemma_.lower() in _TALK:
+        return False  # "I spoke to Dev Kumar", "according to Ms Lind"
+    return root.dep_ == "pobj" and prep.lower_ in ("in", "at", "near", "from", "to")
 
 
 def looks_like_person(span: Span, label: str, surnames: set[str]) -> bool:
@@ -137,6 +149,14 @@ def looks_like_person(span: Span, label: str, surnames: set[str]) -> bool:
     words = person_words(span)
     if len(words) == 1 and len(span) > 1 and name_key(words[0]) in surnames:
         return True  # "Brigadier General Kavan" tagged ORG
+    if (
+        label == "ORG"
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and fold(words[-1]) not in ORG_WORDS
+        and (len(words) < len(person_words_raw(span)) or gender_of([words[0]]) is not None)
+    ):
+        return True  # "Rear Admiral Felix Amaro", "Paulo Ines" tagged ORG
     if len(span) != 1 or span.text.isupper() or fold(span.text) in AGENCIES:
         return False
     tok = span[0]

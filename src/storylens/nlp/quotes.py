@@ -22,6 +22,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 # Verbs whose object is who was spoken to ("told the Standard"), never the speaker.
 _ADDRESSEE_VERBS = frozenset({"tell", "inform", "brief", "ask", "assure", "urge", "thank"})
 _NEED_NOUNS = frozenset({"need", "importance", "necessity", "significance", "readiness"})
+_MARKS = frozenset('"“”‘’«»„')
 _STANCE_NOUNS = frozenset({"confidence", "hope", "concern", "belief", "regret", "doubt"})
 
 
@@ -66,6 +67,8 @@ def direct_quotes(doc: Doc, pairs: list[Pair], index: ActorIndex) -> list[Quote]
             _attribute(quote, verb, index)
         elif not whole_line:
             _attribute_to_actor(quote, doc, index)
+        if quote.speaker is None and verb is None:
+            _attribute_by_context(quote, doc, pair, index)
         if quote.speaker is None and out and out[-1].speaker and _continues(text, out[-1], pair):
             quote.speaker, quote.speaker_name = out[-1].speaker, out[-1].speaker_name
         out.append(quote)
@@ -105,7 +108,7 @@ def indirect_quotes(doc: Doc, quoted: list[tuple[int, int]], index: ActorIndex) 
             clause[0].dep_ == "mark" or clause[0].is_punct or clause[0].lower_ == "of"
         ):
             clause = clause[1:]
-        while clause and clause[-1].is_punct:
+        while clause and clause[-1].is_punct and not _closes_a_quote(clause):
             clause = clause[:-1]
         if (
             len(clause) < 3
@@ -117,12 +120,18 @@ def indirect_quotes(doc: Doc, quoted: list[tuple[int, int]], index: ActorIndex) 
         if "\n" in doc_text(doc)[min(start, tok.idx) : max(end, tok.idx)]:
             continue  # a parse that ran across paragraphs
         inside = sum(min(end, e) - max(start, s) for s, e in quoted if s < end and e > start)
-        if inside > (end - start) / 2 or any(s <= tok.idx < e for s, e in quoted):
-            continue  # the attribution of a direct quote, already counted
+        if inside > 0.85 * (end - start) or any(s <= tok.idx < e for s, e in quoted):
+            continue  # a clause all in quote marks, or the attribution of a direct quote
         quote = Quote(start=start, end=end, text=doc_text(doc)[start:end], kind="indirect")
         _attribute(quote, tok, index)
         out.append(quote)
     return out
+
+
+def _closes_a_quote(clause: list[Token]) -> bool:
+    """ "the family was “not surprised at all”": the closing mark belongs to the clause."""
+    marks = [t for t in clause if t.is_quote or t.text in _MARKS]
+    return bool(marks) and marks[-1] is clause[-1] and len(marks) % 2 == 0
 
 
 def _clause_before(verb: Token) -> list[Token] | None:
@@ -143,11 +152,17 @@ def _clause_before(verb: Token) -> list[Token] | None:
 
 def _according(doc: Doc, tok: Token, index: ActorIndex) -> Quote | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        to = doc[tok.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
-    if source is None:
+    if to is None or source is None:
         return None
-    skip = {t.i for t in tok.subtree}
+    # the parser may hang "to X" off the verb instead of "according"; neither is reported
+    skip = {t.i for t in tok.subtree} | {t.i for t in to.subtree} | set(range(tok.i, to.i + 1))
     words = [t for t in tok.sent if t.i not in skip and not t.is_punct]
+    before = [t for t in words if t.i < tok.i]
+    if len(before) >= 3 and before[-1].lower_ != "that":  # "..., according to X, which ..."
+        words = before
     if len(words) < 3:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1])
@@ -231,6 +246,44 @@ def _attribute_to_actor(quote: Quote, doc: Doc, index: ActorIndex) -> None:
     if speaker is not None:
         quote.speaker, quote.speaker_name = speaker, index.name_of(speaker)
         quote.cue_start, quote.cue_end = subject.idx, subject.idx + len(subject)
+
+
+def _attribute_by_context(quote: Quote, doc: Doc, pair: Pair, index: ActorIndex) -> None:
+    """A quote with no reporting verb: a "Name: '...'" heading, or the sentence before.
+
+    "Len was unrepentant about keeping his job. "The passengers are my mates."": when
+    the quote opens its sentence, the person the previous sentence of the paragraph was
+    about is the one speaking.
+    """
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, pair[0]) + 1
+    lead = text[line_start : pair[0]].rstrip()
+    candidate: Token | None = None
+    opening = doc.char_span(pair[0], pair[0] + 1, alignment_mode="expand")
+    sent_start = opening[0].sent[0] if opening is not None else None
+    if (
+        sent_start is not None
+        and sent_start.lower_ == "for"
+        and lead.endswith(",")
+        and line_start <= sent_start.idx
+    ):  # "For Claire Ambrose, president of ..., « one does not ... »"
+        candidate = next((c for c in sent_start.children if c.dep_ == "pobj"), None)
+    elif lead.endswith(":"):
+        before = doc.char_span(line_start, line_start + len(lead) - 1, alignment_mode="contract")
+        if before is not None and len(before):
+            candidate = before[-1]
+    elif not lead or lead[-1] in ".!?":
+        if opening is None or opening[0].sent.start == 0:
+            return
+        prev = doc[opening[0].sent.start - 1].sent
+        if prev.start_char < line_start:
+            return  # the sentence before is another paragraph's
+        candidate = _subject(prev.root)
+    if candidate is None:
+        return
+    speaker = index.person_named(candidate)
+    if speaker is not None and index.is_person(speaker):
+        quote.speaker, quote.speaker_name = speaker, index.name_of(speaker)
 
 
 def _next_stop(text: str, i: int) -> int:

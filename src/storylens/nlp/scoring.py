@@ -94,6 +94,72 @@ def score_article(pred: Article, gold: Gold) -> Counts:
     return counts
 
 
+def explain_article(pred: Article, gold: Gold) -> list[str]:
+    """Every error of one article, one line each, under the same matching rules as the score.
+
+    Lines start with the metric they cost ("speaker", "quote-miss", "quote-extra",
+    "figure-miss", "figure-extra", "time") so a reader can group them by cause.
+    """
+    out: list[str] = []
+    text = gold["text"]
+    gid = gold["id"]
+    actors = {a["name"]: _names(a["name"], a.get("aliases", [])) for a in gold["actors"]}
+    pred_names = {a.id: _names(a.name, a.aliases) for a in pred.actors}
+    for kind in ("direct", "indirect"):
+        golds = [(gold_span(text, q), q) for q in gold["quotes"] if q["kind"] == kind]
+        preds = [q for q in pred.quotes if q.kind == kind]
+        pairs = _match_quotes(golds, preds)
+        for g, p in pairs:
+            if not (
+                p.speaker and pred_names.get(p.speaker, set()) & actors.get(g["speaker"], set())
+            ):
+                out.append(
+                    f"speaker {kind} {gid}: gold={g['speaker']!r} pred={p.speaker_name!r} "
+                    f"| {g['text'][:70]!r}"
+                )
+        matched_g = {id(g) for g, _ in pairs}
+        matched_p = {id(p) for _, p in pairs}
+        for _, g in golds:
+            if id(g) not in matched_g:
+                out.append(f"quote-miss {kind} {gid}: {g['text'][:90]!r} ({g['speaker']})")
+        for p in preds:
+            if id(p) not in matched_p:
+                out.append(f"quote-extra {kind} {gid}: {p.text[:90]!r} ({p.speaker_name})")
+    remaining = list(pred.figures)
+    for g in gold["figures"]:
+        hit = next(
+            (
+                f
+                for f in remaining
+                if math.isclose(f.value, float(g["value"]), rel_tol=1e-6) and f.what == g["what"]
+            ),
+            None,
+        )
+        if hit is None:
+            near = [
+                f"{f.value:g}/{f.what}"
+                for f in remaining
+                if math.isclose(f.value, float(g["value"]), rel_tol=1e-6)
+            ]
+            out.append(f"figure-miss {gid}: {g['text']!r} {g['value']}/{g['what']} near={near}")
+        else:
+            remaining.remove(hit)
+    for f in remaining:
+        out.append(f"figure-extra {gid}: {f.text!r} {f.value:g}/{f.what}")
+    for item in gold["times"]:
+        start, end = gold_span(text, item)
+        if not any(
+            t.start < end and start < t.end and t.value == item["value"] for t in pred.times
+        ):
+            got = [(t.text, t.value) for t in pred.times if t.start < end and start < t.end]
+            ctx = text[max(0, start - 50) : end + 20].replace("\n", " ")
+            out.append(
+                f"time {gid} ({gold.get('published')}): {item['text']!r} gold={item['value']} "
+                f"pred={got} | ...{ctx}"
+            )
+    return out
+
+
 def _match_quotes(
     golds: list[tuple[tuple[int, int], Gold]], preds: list[Quote]
 ) -> list[tuple[Gold, Quote]]:

@@ -10,14 +10,19 @@ entities (already on the article): it runs in microseconds per article, and ever
 visible. Conventions:
 
 - A bare weekday ("on Saturday") is the most recent such day on or before publication
-  (news style names today's weekday too), or the next one when the sentence speaks of the
-  future ("will", "next", "is scheduled").
+  (news style names today's weekday too), or the next one when its clause speaks of the
+  future ("will", "is scheduled to", "'ll", "set to", "calls for"). The clause is read
+  from the sentence start, and a later past-tense reporting verb ("Kavan, who will
+  retire, said on Monday") puts it back in the past.
 - "last Tuesday" is the most recent Tuesday strictly before publication.
+- A week is named by its month ("last week" -> the month of publication - 7 days): the
+  record format has days, months and years, and a week rarely says which day.
+- "the 14th" is that day of the publication month (or the one before/after it, by tense);
+  "the same day" is the last day the article named; Christmas is the 25 December meant.
 - A month and day without a year take the year that puts them nearest publication.
 - Without a publication date, an explicit full date in the article's first lines (a
   dateline such as "First Published: June 13, 2013") anchors the relative expressions.
-- Values are ISO: a day (2024-03-16), an ISO week (2024-W10), a month (2024-03) or a
-  year (2024); None when there is no anchor or the phrase is too vague ("recently").
+- Values are ISO: a day (2024-03-16), a month (2024-03) or a year (2024); None when there is no anchor or the phrase is too vague ("recently").
 """
 
 from __future__ import annotations
@@ -81,8 +86,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",
         re.compile(
-            rf"\b(?P<pre>in|since|during|until|by|last|this|next|early|late|mid-?|earlier\s+in)"
-            rf"\s+{_MONTH}(?!\s*\d)"
+            rf"\b(?P<pre>in|since|during|until|by|last|this|next|early|late|mid-?|earlier\s+in"
+            rf"|of|to|from|between|before|after|and)\s+(?P<inner>{_MONTH})(?!\s*\d)"
         ),
     ),
     (
@@ -107,18 +112,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:(?:earlier|later)\s+)?(?P<word>yesterday|today|tonight|tomorrow|last\s+night"
             r"|this\s+(?:morning|afternoon|evening)"
-            r"|(?P<rel>last|this|next|past)\s+(?P<unit>week|month|year)"
+            r"|(?P<rel>last|this|next|past|the\s+current|the\s+past|the\s+last)"
+            r"\s+(?P<unit>week|month|year)"
             r"|the\s+day\s+before\s+yesterday)\b",
             re.I,
         ),
     ),
+    ("christmas", re.compile(r"\bChristmas(?:\s+Day)?\b")),
+    ("ordinal_day", re.compile(r"\bthe\s+(?P<d>[1-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[A-Z])")),
+    ("same_day", re.compile(r"\b(?:the\s+same\s+day|that\s+day)\b", re.I)),
     ("year", re.compile(r"\b(?P<y>(?:19|20)\d\d)\b(?!\s*[-/]\d)")),
 ]
 _ENT_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!s)")
+# What makes a clause speak of the future, and what puts it back in the past after that
+# ("Kavan, who will retire in May, said on Monday ..."): the last cue before a phrase wins.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|would|is\s+(?:expected|scheduled|set|due)|are\s+(?:expected|scheduled"
-    r"|set|due)|plans?\s+to|planned|upcoming|to\s+be\s+held)\b",
+    r"\b(?:will|shall|would|wo\s+n't|(?:is|are|was|were)\s+(?:expected|scheduled|set|due)"
+    r"|expects?|expected|set\s+to|due\s+to|plans?\s+to|planned|upcoming|to\s+be\s+held"
+    r"|calls?\s+for|called\s+for|next\s+up|(?:starts|begins|opens|resumes)\b)"
+    r"|(?:'|’)(?:ll|d\s+be)\b",
     re.I,
+)
+_PAST = re.compile(
+    r"\b(?:said|told|announced|added|stressed|noted|confirmed|reported|informed|declared"
+    r"|was|were|had|did|has\s+been|have\s+been)\b",
+    re.I,
+)
+_THROUGH_MONTH = re.compile(
+    rf"\s*(?:and|to|until|through|-|–)\s*{_MONTH.replace('?P<mon>', '?:')},?\s+(?P<y>(?:19|20)\d\d)\b"
 )
 _YEAR_CONTEXT = re.compile(
     r"\b(?:in|since|of|during|by|until|from|year|early|late|mid|summer|winter|spring|autumn"
@@ -135,11 +156,6 @@ def parse_day(value: str | None) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def _iso_week(d: date) -> str:
-    y, w, _ = d.isocalendar()
-    return f"{y}-W{w:02d}"
 
 
 def _nearest_year(month: int, day: int, anchor: date | None) -> date | None:
@@ -194,6 +210,21 @@ def _resolve(
         return f"{year:04d}-{month:02d}", "explicit-no-year"
     if anchor is None:
         return None, kind
+    if kind == "christmas":  # the one this clause speaks of: coming or gone
+        this_year = date(anchor.year, 12, 25)
+        if future:
+            return this_year.isoformat(), "relative"
+        before = this_year if this_year <= anchor else date(anchor.year - 1, 12, 25)
+        return before.isoformat(), "relative"
+    if kind == "ordinal_day":  # "on the 14th": a day of the publication month, or the last
+        day = int(g["d"])
+        months = anchor.year * 12 + anchor.month - 1
+        if (day > anchor.day) != future:
+            months += 1 if future else -1
+        d = _safe_date(months // 12, months % 12 + 1, day)
+        return (d.isoformat() if d else None), "relative"
+    if kind == "same_day":
+        return None, "anaphoric"
     if kind == "weekday":
         target = _WEEKDAYS[g["wd"].lower()]
         mod = (g.get("mod") or "").lower()
@@ -212,23 +243,33 @@ def _resolve(
         if unit == "day":
             return (anchor - timedelta(days=n)).isoformat(), "relative"
         if unit == "week":
-            return _iso_week(anchor - timedelta(weeks=n)), "relative"
+            return (anchor - timedelta(weeks=n)).isoformat()[:7], "relative"
         if unit == "month":
             months = anchor.year * 12 + anchor.month - 1 - n
             return f"{months // 12:04d}-{months % 12 + 1:02d}", "relative"
         return f"{anchor.year - n:04d}", "relative"
     word = re.sub(r"\s+", " ", g["word"].lower())
     if g.get("unit"):
-        step = {"last": -1, "past": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        rel = re.sub(r"\s+", " ", g["rel"].lower()).removeprefix("the ")
+        step = {"last": -1, "past": -1, "this": 0, "current": 0, "next": 1}[rel]
         unit = g["unit"].lower()
-        if unit == "week":
-            return _iso_week(anchor + timedelta(weeks=step)), "relative"
+        if unit == "week":  # a week is named by its month: a day would claim too much
+            return (anchor + timedelta(weeks=step)).isoformat()[:7], "relative"
         if unit == "month":
             months = anchor.year * 12 + anchor.month - 1 + step
             return f"{months // 12:04d}-{months % 12 + 1:02d}", "relative"
         return f"{anchor.year + step:04d}", "relative"
     offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2}
     return (anchor + timedelta(days=offset.get(word, 0))).isoformat(), "relative"
+
+
+def _is_future(before: str) -> bool:
+    """Does the clause that holds a phrase speak of the future? Read from sentence start."""
+    future = [m.end() for m in _FUTURE.finditer(before)]
+    if not future:
+        return False
+    past = [m.end() for m in _PAST.finditer(before)]
+    return not past or future[-1] > past[-1]
 
 
 def _sentence_of(article: Article, start: int) -> tuple[int, int]:
@@ -290,9 +331,12 @@ def resolve_times(article: Article) -> list[TimeExpr]:
     for kind, m in found:
         s, e = m.span()
         ss, _ = _sentence_of(article, s)
-        # the tense of the clause that holds the phrase: the words just before it
-        future = bool(_FUTURE.search(text[max(ss, s - 40) : s]))
-        value, basis = _resolve(kind, m, anchor, future)
+        value, basis = _resolve(kind, m, anchor, _is_future(text[ss:s]))
+        if kind == "month" and (through := _THROUGH_MONTH.match(text, e)):
+            # "between January and August 2024": the range's year is the month's year
+            value = f"{through.group('y')}-{_MONTHS[m.group('inner')[:3].lower()]:02d}"
+        if kind == "same_day":  # "on the same day": the last day the article named
+            value = next((t.value for t in reversed(times) if t.value and len(t.value) == 10), None)
         times.append(TimeExpr(start=s, end=e, text=m.group(0), value=value, basis=basis))
     covered = [(t.start, t.end) for t in times]
     for ent in article.entities:
@@ -300,17 +344,20 @@ def resolve_times(article: Article) -> list[TimeExpr]:
             continue
         if any(ent.start < te and ts < ent.end for ts, te in covered):
             continue
-        year = _ENT_YEAR.search(ent.text) if ent.label == "DATE" else None
-        if year:  # "the 2013 season": the model saw a date; the year is all we can say
+        years = list(_ENT_YEAR.finditer(ent.text)) if ent.label == "DATE" else []
+        # "the 2013 season": the model saw a date; the year is all we can say, and a
+        # range ("between 2021 and 2024") names each of its years
+        for year in years:
             times.append(
                 TimeExpr(
-                    start=ent.start,
-                    end=ent.end,
-                    text=ent.text,
+                    start=ent.start + year.start(),
+                    end=ent.start + year.end(),
+                    text=year.group(),
                     value=year.group(),
                     basis="explicit",
                 )
             )
+        if years:
             continue
         times.append(TimeExpr(start=ent.start, end=ent.end, text=ent.text, basis="vague"))
     times.sort(key=lambda t: t.start)
