@@ -84,6 +84,7 @@ def compare_event(
         copies_of=copies_of,
         copy_threshold=settings.copy_similarity,
         canon=name_canon(lexicon, actors),
+        model_name=settings.spacy_model,
     )
     event["summary"] = summarize(
         claims, sentences, event_date=event.get("date"), limit=settings.summary_sentences
