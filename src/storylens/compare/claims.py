@@ -1,10 +1,13 @@
 """Claims: the facts of an event, each with who states it and how independently.
 
 A claim is a group of sentences, from any articles of the event, that state the same
-fact (`similarity.cluster_similar`, what `cluster_sentences` runs). Its worth is in the
-count of independent sources (`sources`): an outlet once, copied text once. A claim is
-disputed when its own witnesses contradict each other: figures for the same thing that
-cannot both be true, or two near-identical statements of which one is negated.
+fact (`similarity.cluster_similar`, what `cluster_sentences` runs), or a happening that
+clauses of several articles mention (`happenings`): a sentence belongs to one sentence
+claim but may back several happenings, since one sentence often reports several
+("the quake killed 3 and injured 40"). Its worth is in the count of independent
+sources (`sources`): an outlet once, copied text once. A claim is disputed when its own
+witnesses contradict each other: figures for the same thing that cannot both be true,
+or two near-identical statements of which one is negated.
 """
 
 from __future__ import annotations
