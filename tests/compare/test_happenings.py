@@ -70,3 +70,18 @@ class _Whole:
 
 def _whole(art: Article) -> _Whole:
     return _Whole(art)
+
+
+def test_a_different_kind_of_the_same_word_is_a_different_happening(article: Any) -> None:
+    a = article("a", "The two governments signed a trade deal in Port Salen on Monday.",
+                "Coast Herald")  # fmt: skip
+    b = article("b", "Monday's trade deal cuts tariffs on fish and grain.", "Daily Tide")
+    c = article("c", "Sources said the ministers also discussed a secret arms deal.", "Pulse")
+    event = compare_event({"id": "e1", "articles": ["a", "b", "c"], "actors": []}, [a, b, c],
+                          Settings())  # fmt: skip
+    for claim in event["claims"]:
+        if any(m["article"] == "c" and "arms deal" in c.text[m["start"] : m["end"]]
+               for m in claim["mentions"]):  # fmt: skip
+            assert _articles(claim) == {"c"}
+            assert claim["status"] == "single-source"
+    assert any(_articles(claim) == {"a", "b"} for claim in event["claims"])

@@ -126,19 +126,27 @@ def disputed(
 
 
 def representative(
-    members: Sequence[int], sim: np.ndarray, spans: Sequence[Span] | None = None
+    members: Sequence[int], sim: np.ndarray, texts: Sequence[str] | None = None
 ) -> int:
     """The member most like all the others: the claim's wording.
 
-    Among clauses, those of a few words ("These attacks") say too little to stand for
-    the claim, so a longer one wins when there is one.
+    For a happening, `texts` are the members' clauses: the clause sharing most words
+    with the other clauses says what they have in common, and one of a few words
+    ("These attacks") says too little, so a longer one wins when there is one.
     """
     if len(members) == 1:
         return members[0]
-    score = sim[np.ix_(members, members)].sum(axis=1)
-    if spans is not None:
-        score = score + np.array([2.0 * len(members) * (b - a >= 30) for a, b in spans])
-    return members[int(np.argmax(score))]
+    if texts is None:
+        score = sim[np.ix_(members, members)].sum(axis=1)
+        return members[int(np.argmax(score))]
+    keys = [set(content_keys(t)) for t in texts]
+    best, best_score = 0, -1.0
+    for x, mine in enumerate(keys):
+        shared = sum(len(mine & other) / max(1, len(mine | other)) for other in keys)
+        score = shared + 2.0 * len(texts) * (len(mine) >= 3)
+        if score > best_score:
+            best, best_score = x, score
+    return members[best]
 
 
 def _describe(
@@ -163,7 +171,12 @@ def _describe(
         status = "disputed"
     else:
         status = "corroborated" if independent >= 2 else "single-source"
-    best = group.index(representative(group, sim, None if whole else spans))
+    clauses = (
+        None
+        if whole
+        else [sentences[i].article.text[a:b] for i, (a, b) in zip(group, spans, strict=True)]
+    )
+    best = representative(range(len(group)), sim[np.ix_(group, group)], clauses)
     article = sentences[group[best]].article
     return {
         "text": article.text[spans[best][0] : spans[best][1]],
