@@ -215,16 +215,16 @@ _MODIFIERS = frozenset(_words("compound"))
 
 
 def _modifiers(trigger: Token) -> frozenset[str]:
-    """The nouns that say which kind of happening a noun names ("arms deal", "border
-    commission"). Adjectives, counts and owners ("deadly", "first", "Lohan's") describe
-    one happening in different words, so they do not count: ECB+ recall fell by 4
-    points when they did."""
+    """The common nouns that say which kind of happening a noun names ("arms deal",
+    "border commission"). Adjectives, counts, owners and names ("deadly", "first",
+    "Lohan's", "Gaza war") describe one happening in different words, so they do not
+    count: ECB+ recall fell by 4 points when they did."""
     if trigger.pos_ == "VERB":
         return frozenset()
     return frozenset(
         happening_key(c.lemma_)
         for c in trigger.children
-        if c.dep_ in _MODIFIERS and (c.is_alpha or c.like_num) and not c.is_stop
+        if c.dep_ in _MODIFIERS and c.pos_ == "NOUN" and c.is_alpha and not c.is_stop
     )
 
 
@@ -275,7 +275,9 @@ def _kinds(members: Sequence[EventMention], article_of: Sequence[str]) -> list[l
     "a secret arms deal" is not "the first deal between the neighbours".
 
     A bare mention ("the deal") refers back to a kind its own article named; where its
-    article named none, it joins the other bare mentions.
+    article named none, it joins the kind most articles name, if two or more do, and
+    else the other bare mentions: one outlet's "arms deal" does not take in the others'
+    unqualified deals.
     """
     kinds: list[tuple[set[str], list[int]]] = []
     bare: list[int] = []
@@ -290,10 +292,15 @@ def _kinds(members: Sequence[EventMention], article_of: Sequence[str]) -> list[l
                 break
         else:
             kinds.append((set(mention.modifiers), [i]))
-    groups = sorted((group for _, group in kinds), key=len, reverse=True)
+
+    def articles(group: list[int]) -> set[str]:
+        return {article_of[members[j].sentence] for j in group}
+
+    groups = sorted((group for _, group in kinds), key=lambda g: len(articles(g)), reverse=True)
+    main = groups[0] if groups and len(articles(groups[0])) >= 2 else None
     unnamed: list[int] = []
     for i in bare:
         article = article_of[members[i].sentence]
-        own = [g for g in groups if any(article_of[members[j].sentence] == article for j in g)]
-        (own[0] if own else unnamed).append(i)
+        own = [g for g in groups if article in articles(g)]
+        (own[0] if own else main if main is not None else unnamed).append(i)
     return [[members[i] for i in sorted(group)] for group in [*groups, unnamed] if group]
