@@ -224,8 +224,20 @@ def _modifiers(trigger: Token) -> frozenset[str]:
     return frozenset(
         happening_key(c.lemma_)
         for c in trigger.children
-        if c.dep_ in _MODIFIERS and c.pos_ == "NOUN" and c.is_alpha and not c.is_stop
+        if c.dep_ in _MODIFIERS
+        and c.pos_ == "NOUN"
+        and c.is_alpha
+        and not c.is_stop
+        and not _measured(c)
     )
+
+
+def _measured(word: Token) -> bool:
+    """ "6.1-magnitude", "a 300-metre": a measurement describes, it names no kind."""
+    if any(child.like_num for child in word.children):
+        return True
+    before = word.doc[max(0, word.i - 2) : word.i]
+    return any(t.like_num for t in before)
 
 
 _OBJECT = frozenset(_words("dobj obj attr"))
