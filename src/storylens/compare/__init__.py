@@ -1,7 +1,9 @@
 """Cross-source comparison: which claims, quotes and figures several outlets confirm.
 
-`compare_event` is the entry point; `cluster_sentences` is the claim clustering it uses,
-exposed so the ECB+ benchmark measures exactly what the product runs.
+`compare_event` is the entry point. Its claims come from `claims.build_claims`: sentence
+claims (`cluster_sentences`, exposed here for tests and tools) plus happening claims, so a
+sentence can back several claims; the ECB+ benchmark calls `build_claims` itself, so it
+measures exactly what the product runs.
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
 """`compare_event`: one event's articles in, its claims, quotes, figures, framing and summary out.
 
 This is the cross-source step of the pipeline. It runs after events are formed, over
-the articles of one event at a time, and only reads what the per-article stages filled
-in (sentences, quotes, figures, times); it adds no model of its own, so comparing an
-event costs milliseconds next to parsing it.
+the articles of one event at a time, and reads what the per-article stages filled in
+(sentences, quotes, figures, times). One thing it cannot read there: the records keep
+no tokens, so finding the happenings each sentence mentions re-parses the event's
+sentences with the nlp stage's spaCy model (named entities off). That is linear in the
+event's size and, on ECB+, makes comparison several times slower per sentence than the
+word-overlap clustering alone (`bench/claims.py`, sent/s column).
 """
 
 from __future__ import annotations
@@ -84,6 +87,7 @@ def compare_event(
         copies_of=copies_of,
         copy_threshold=settings.copy_similarity,
         canon=name_canon(lexicon, actors),
+        model_name=settings.spacy_model,
     )
     event["summary"] = summarize(
         claims, sentences, event_date=event.get("date"), limit=settings.summary_sentences

@@ -33,11 +33,13 @@ def summarize(
 ) -> list[dict[str, Any]]:
     """Up to `limit` claims, best supported first, then put in chronological order.
 
-    Within one day the order is the articles' own: news writes what happened first near
+    Only claims made of whole sentences are used: a happening's clause is evidence,
+    not a line a reader can take out of its sentence. Within one day the order is the articles' own: news writes what happened first near
     the top, so the mean position of a claim's sentences stands in for its time.
     """
+    whole = [c for c in claims if c.get("unit", "sentence") == "sentence"]
     chosen = sorted(
-        claims,
+        whole,
         key=lambda c: (_RANK.get(c["status"], 3), -c["independent_sources"], -len(c["mentions"])),
     )[:limit]
     fallback = event_date or ""

@@ -1,0 +1,87 @@
+"""Happenings: one sentence can report several, and each is compared across outlets."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storylens.compare import compare_event
+from storylens.compare.happenings import event_mentions, happening_key
+from storylens.records import Article
+from storylens.settings import Settings
+
+MODEL = Settings().spacy_model
+
+
+def _articles(claim: dict[str, Any]) -> set[str]:
+    return {m["article"] for m in claim["mentions"]}
+
+
+def test_a_sentence_reporting_deaths_and_injuries_agrees_with_each_report(article: Any) -> None:
+    a = article("a", "The earthquake killed three people and injured forty in Dravik on Monday.",
+                "Coast Herald")  # fmt: skip
+    b = article("b", "Three villagers died when the walls of their homes fell.", "Daily Tide")
+    c = article("c", "Forty people were hurt, the hospital in Dravik said.", "Valley News")
+    event = compare_event({"id": "e1", "articles": ["a", "b", "c"], "actors": []}, [a, b, c],
+                          Settings())  # fmt: skip
+    together = [_articles(claim) for claim in event["claims"]]
+    # a's one sentence is evidence for the deaths b reports and the injuries c reports ...
+    assert any({"a", "b"} <= arts for arts in together)
+    assert any({"a", "c"} <= arts for arts in together)
+    # ... while b and c, which share no happening, share no claim
+    assert not any({"b", "c"} <= arts for arts in together)
+    (deaths,) = [cl for cl in event["claims"] if _articles(cl) == {"a", "b"}]
+    assert deaths["status"] == "corroborated"
+    assert deaths["unit"] == "clause"
+    (in_a,) = [m for m in deaths["mentions"] if m["article"] == "a"]
+    assert "killed three people" in a.text[in_a["start"] : in_a["end"]]
+
+
+def test_news_words_for_one_happening_share_a_key() -> None:
+    assert happening_key("died") == happening_key("deaths") == happening_key("killing")
+    assert happening_key("quake") == happening_key("earthquake")
+    assert happening_key("arrested") == happening_key("detained")
+    assert happening_key("rescued") != happening_key("killed")
+
+
+def test_capitalised_headline_verbs_are_happenings(article: Any) -> None:
+    head = article("h", "Dorwick Mayor Resigns After Bridge Collapse")
+    body = article("b", "The mayor of Dorwick resigned on Tuesday after the bridge collapsed.")
+    mentions = event_mentions([_whole(head), _whole(body)], MODEL)
+    in_head = {m.key for m in mentions if m.sentence == 0}
+    in_body = {m.key for m in mentions if m.sentence == 1}
+    # the tagger reads "Resigns" in a title as a name; the body's verb vouches for it
+    assert happening_key("resigned") in in_head & in_body
+    assert happening_key("collapse") in in_head & in_body
+
+
+def test_reporting_verbs_and_describing_words_are_not_happenings(article: Any) -> None:
+    text = "He said the increasing threats would lead to war."
+    keys = {m.key for m in event_mentions([_whole(article("a", text))], MODEL)}
+    assert keys == {happening_key("war")}
+
+
+class _Whole:
+    """A whole article as the one sentence to look in."""
+
+    def __init__(self, art: Article) -> None:
+        self.text = art.text
+        self.start = 0
+
+
+def _whole(art: Article) -> _Whole:
+    return _Whole(art)
+
+
+def test_a_different_kind_of_the_same_word_is_a_different_happening(article: Any) -> None:
+    a = article("a", "The two governments signed a trade deal in Port Salen on Monday.",
+                "Coast Herald")  # fmt: skip
+    b = article("b", "Monday's trade deal cuts tariffs on fish and grain.", "Daily Tide")
+    c = article("c", "Sources said the ministers also discussed a secret arms deal.", "Pulse")
+    event = compare_event({"id": "e1", "articles": ["a", "b", "c"], "actors": []}, [a, b, c],
+                          Settings())  # fmt: skip
+    for claim in event["claims"]:
+        if any(m["article"] == "c" and "arms deal" in c.text[m["start"] : m["end"]]
+               for m in claim["mentions"]):  # fmt: skip
+            assert _articles(claim) == {"c"}
+            assert claim["status"] == "single-source"
+    assert any(_articles(claim) == {"a", "b"} for claim in event["claims"])
