@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -312,6 +312,25 @@ class Clusterer:
             changed |= {source, target}
         return changed
 
+    def settle(self, keys: Iterable[str]) -> set[str]:
+        """Merge passes over these events, then a refinement pass over their members.
+
+        The batch run settles every event; an incremental run only those its new articles
+        touched (and those they merge with), which keeps its cost local.
+        """
+        changed: set[str] = set()
+        pending = set(keys)
+        for _ in range(MERGE_ROUNDS):
+            merged = self.merge(k for k in pending if k in self.events)
+            if not merged:
+                break
+            changed |= merged
+            pending = {k for k in merged if k in self.events}
+        block = set(keys) | changed
+        members = [a for k in sorted(block) if k in self.events for a in self.events[k].members]
+        originals = [a for a in members if self.features[a].duplicate_of is None]
+        return changed | self.refine(sorted(originals, key=_order_key(self.features)))
+
     def _new_key(self, article: str) -> str:
         key, n = "ev-" + article, 1
         while key in self.events:
@@ -415,6 +434,14 @@ def order(feats: Sequence[EventFeatures]) -> list[EventFeatures]:
     return sorted(feats, key=lambda f: (f.day is None, f.day or 0, f.article))
 
 
+def _order_key(by_id: dict[str, EventFeatures]) -> Callable[[str], tuple[bool, int, str]]:
+    def key(aid: str) -> tuple[bool, int, str]:
+        f = by_id[aid]
+        return (f.day is None, f.day or 0, f.article)
+
+    return key
+
+
 def cluster(
     feats: Sequence[EventFeatures],
     settings: Settings | None = None,
@@ -433,10 +460,7 @@ def cluster(
         if f.duplicate_of is None:
             c.place(f)
     c.refine(f.article for f in ordered if f.duplicate_of is None)
-    for _ in range(MERGE_ROUNDS):
-        if not c.merge(list(c.events)):
-            break
-    c.refine(f.article for f in ordered if f.duplicate_of is None)
+    c.settle(list(c.events))
     for f in ordered:  # near-copies go where their original went
         if f.duplicate_of is not None:
             c.place(f)

@@ -58,6 +58,9 @@ class EventIndex:
         # the batch's own refinement pass, over the new articles only: each has now seen
         # the others of its batch, and nothing old is recomputed
         touched |= c.refine(f.article for f in order(new))
+        # then the touched block alone, as the batch run does for the whole corpus: events
+        # that now report one happening join, and their members settle again
+        touched |= c.settle(touched)
         if new:
             self._save(new, touched)
         self.changed = touched
