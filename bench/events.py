@@ -111,14 +111,16 @@ def fit(
 
     c = Clusterer(settings)
     c.count(feats)
-    by_id = {f.article: f for f in feats}
-    units = {f.article: c.units(f) for f in feats}
+    views = {f.article: c.view(f) for f in feats}
     pairs: set[tuple[str, str]] = set()
     for f in feats:
         near = sorted(
             (
-                (0.5 * _dot(units[f.article][0], units[g.article][0])
-                 + 0.5 * _dot(units[f.article][1], units[g.article][1]), g.article)
+                (
+                    0.5 * _dot(views[f.article].units[0], views[g.article].units[0])
+                    + 0.5 * _dot(views[f.article].units[1], views[g.article].units[1]),
+                    g.article,
+                )
                 for g in feats
                 if g.article != f.article
             ),
@@ -126,9 +128,7 @@ def fit(
         )[:30]
         pairs |= {(min(f.article, b), max(f.article, b)) for _, b in near}
     ordered = sorted(pairs)
-    x = np.array(
-        [signals(by_id[a], by_id[b], units[a], units[b], c.idf) for a, b in ordered]
-    )
+    x = np.array([signals(views[a], views[b]) for a, b in ordered])
     y = np.array([gold[a] == gold[b] for a, b in ordered])
     topics = sorted(set(topic.values()), key=int)
     print(f"pairs {len(ordered)}, same event {int(y.sum())}")

@@ -25,14 +25,14 @@ from datetime import date
 
 from ..settings import Settings
 from .features import EventFeatures
-from .pairs import BIAS, WEIGHTS, Units, probability, signals
+from .pairs import BIAS, WEIGHTS, PairView, probability, signals
 
 KEYS_PER_ARTICLE = 16  # blocking keys per article: its most weighted words and names
 POSTINGS_CAP = 32  # events kept per key (most recent first): bounds the candidate set
 LEAD = 400  # characters: a date this early in the text is the lead's date of the event
 MAX_CANDIDATES = 24  # events whose centroid is compared, those sharing the most keys
-SHORTLIST = 6  # events, most similar centroids first, scored member by member
-MEMBERS_COMPARED = 12  # members of one event the pair model compares an article with
+SHORTLIST = 3  # events, most similar centroids first, scored member by member
+MEMBERS_COMPARED = 6  # members of one event the pair model compares an article with
 MERGE_SAMPLE = 4  # members of an event offered to another when merging events
 MERGE_ROUNDS = 3  # merge passes at most (each pass joins pairs of events)
 
@@ -99,7 +99,7 @@ class Clusterer:
         self._idf: dict[str, float] = {}
         self._vecs: dict[str, Vectors] = {}
         self._keys: dict[str, list[str]] = {}
-        self._caps: dict[str, dict[str, float]] = {}
+        self._views: dict[str, PairView] = {}
 
     # -- statistics --------------------------------------------------------------
     def count(self, feats: Iterable[EventFeatures]) -> None:
@@ -116,7 +116,7 @@ class Clusterer:
         self._idf.clear()
         self._vecs.clear()
         self._keys.clear()
-        self._caps.clear()
+        self._views.clear()
         for ev in self.events.values():
             ev.sums = (_Sum(), _Sum(), _Sum())
             for aid in ev.members:
@@ -153,14 +153,14 @@ class Clusterer:
         return cached
 
     # -- similarity ----------------------------------------------------------------
-    def units(self, f: EventFeatures) -> Units:
-        """The article's unit vectors for pair scoring: words, names, lead, capitalised."""
-        caps = self._caps.get(f.article)
-        if caps is None:
-            caps = self._caps[f.article] = _normalise(
-                {t: w * self.idf("c:" + t) for t, w in f.caps.items()}
-            )
-        return (*self.vectors(f), caps)
+    def view(self, f: EventFeatures) -> PairView:
+        """What the pair model reads of the article (cached until the weights change)."""
+        cached = self._views.get(f.article)
+        if cached is None:
+            caps = _normalise({t: w * self.idf("c:" + t) for t, w in f.caps.items()})
+            cached = PairView.of(f, (*self.vectors(f), caps), self.idf)
+            self._views[f.article] = cached
+        return cached
 
     def date_factor(self, f: EventFeatures, ev: EventState) -> float:
         """0 when the dates say different events, else 1.
@@ -195,13 +195,9 @@ class Clusterer:
         """
         members = ev.members
         step = max(1, math.ceil(len(members) / MEMBERS_COMPARED))
-        mine = self.units(f)
+        mine = self.view(f)
         probs = [
-            probability(
-                signals(f, self.features[m], mine, self.units(self.features[m]), self.idf),
-                self.weights,
-                self.bias,
-            )
+            probability(signals(mine, self.view(self.features[m])), self.weights, self.bias)
             for m in members[::step]
         ]
         return sum(probs) / len(probs) if probs else 0.0

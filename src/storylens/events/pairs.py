@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from .features import EventFeatures
 
@@ -43,44 +44,67 @@ BIAS = -3.35
 DAYS_CLOSE = 3
 
 
+@dataclass(slots=True, frozen=True)
+class PairView:
+    """What the pair model reads of one article, weighted once (by the clusterer's IDF)."""
+
+    units: Units
+    persons: dict[str, float]  # person -> IDF
+    places: dict[str, float]
+    numbers: dict[str, float]
+    years: frozenset[int]
+    latest_year: int | None
+    day: int | None
+
+    @classmethod
+    def of(cls, f: EventFeatures, units: Units, idf: Idf) -> PairView:
+        return cls(
+            units=units,
+            persons={p: idf("p:" + p) for p in f.persons},
+            places={p: idf("l:" + p) for p in f.locations},
+            numbers={n: idf("#:" + n) for n in f.numbers},
+            years=frozenset(f.years),
+            latest_year=f.latest_year,
+            day=f.day,
+        )
+
+
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
-def _overlap(a: Sequence[str], b: Sequence[str], idf: Idf, prefix: str) -> float:
+def _overlap(a: dict[str, float], b: dict[str, float]) -> float:
     """IDF-weighted Jaccard: sharing a rare name counts more than sharing "Obama"."""
-    sa, sb = set(a), set(b)
-    if not sa or not sb:
+    if not a or not b:
         return 0.0
-    union = sum(idf(prefix + x) for x in sa | sb)
-    return sum(idf(prefix + x) for x in sa & sb) / union if union else 0.0
+    inter = sum(w for x, w in a.items() if x in b)
+    union = sum(a.values()) + sum(b.values()) - inter
+    return inter / union if union > 0 else 0.0
 
 
-def signals(a: EventFeatures, b: EventFeatures, ua: Units, ub: Units, idf: Idf) -> list[float]:
+def signals(a: PairView, b: PairView) -> list[float]:
     """The pair's values of `FEATURES`, in order."""
-    years_a, years_b = set(a.years), set(b.years)
+    ua, ub = a.units, b.units
     latest = (a.latest_year, b.latest_year)
     both_years = latest[0] is not None and latest[1] is not None
-    both_days = a.day is not None and b.day is not None
-    gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
-    persons_a, persons_b = set(a.persons), set(b.persons)
+    gap = abs(a.day - b.day) if a.day is not None and b.day is not None else None
     return [
         _dot(ua[0], ub[0]),
         _dot(ua[1], ub[1]),
         _dot(ua[2], ub[2]),
         _dot(ua[3], ub[3]),
-        _overlap(a.persons, b.persons, idf, "p:"),
-        float(bool(persons_a and persons_b and not persons_a & persons_b)),
-        _overlap(a.locations, b.locations, idf, "l:"),
+        _overlap(a.persons, b.persons),
+        float(bool(a.persons and b.persons and not a.persons.keys() & b.persons.keys())),
+        _overlap(a.places, b.places),
         float(both_years and latest[0] != latest[1]),
         float((latest[0] is None) != (latest[1] is None)),
-        len(years_a & years_b) / len(years_a | years_b) if years_a and years_b else 0.0,
-        float(both_days and gap <= DAYS_CLOSE),
-        float(both_days and gap > DAYS_CLOSE),
+        len(a.years & b.years) / len(a.years | b.years) if a.years and b.years else 0.0,
+        float(gap is not None and gap <= DAYS_CLOSE),
+        float(gap is not None and gap > DAYS_CLOSE),
         float((a.day is None) != (b.day is None)),
-        _overlap(a.numbers, b.numbers, idf, "#:"),
+        _overlap(a.numbers, b.numbers),
     ]
 
 
