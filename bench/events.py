@@ -144,8 +144,15 @@ def fit(
                 part = [a for a in g if topic[a] in half]
                 if part:
                     held.append(part)
-        print(row(f"held-out (split {seed})", score_clusters(gold, held),
-                  lookalike_merged(held, gold, topic), len(held), 0.0))
+        print(
+            row(
+                f"held-out (split {seed})",
+                score_clusters(gold, held),
+                lookalike_merged(held, gold, topic),
+                len(held),
+                0.0,
+            )
+        )
     model = LogisticRegression(max_iter=5000).fit(x, y)
     print("WEIGHTS =", tuple(round(float(v), 2) for v in model.coef_[0]))
     print("BIAS =", round(float(model.intercept_[0]), 2))

@@ -156,7 +156,7 @@ def _tagged(aid, text, published, names):
 
 
 def test_other_people_other_years_and_other_sums_each_make_one_event_less_likely():
-    same = {f: 0.0 for f in FEATURES} | {"words": 0.5, "names": 0.5, "lead": 0.5, "caps": 0.5}
+    same = dict.fromkeys(FEATURES, 0.0) | {"words": 0.5, "names": 0.5, "lead": 0.5, "caps": 0.5}
     same |= {"persons": 1.0, "years": 1.0, "numbers": 0.5, "days_close": 1.0}
     base = probability([same[f] for f in FEATURES])
     for change in (

@@ -1,18 +1,22 @@
 """Group articles into events: one online clusterer for batch and incremental runs.
 
-Each article is compared with the centroids of candidate events and joins the most similar
-one above a single global threshold, or opens a new event. Using the same placement for a
-batch run (articles in date order, then a refinement pass) and for an incremental run
-(new articles in arrival order) is what keeps the two within a point of each other.
+Each article is placed in the event it most likely reports, or opens a new one. Whether
+two articles report one event is the pair model's call (`pairs.py`: words, names, people,
+places, years, sums, dates); an article's affinity to an event is the mean over some of
+its members (average linkage), and it joins above one global threshold. The batch run
+places articles in date order, refines each placement once, then settles: events that
+report one happening merge, and their members are placed again. An incremental run does
+the same for its new articles and settles only the events they touched; using the same
+steps is what keeps the two within a point of each other.
 
 Cost stays near-linear because candidates come from blocking, never from all pairs:
 an inverted index maps each of an article's most weighted words and names to the most
-recent events that carry them, and events whose dates are clearly apart are skipped.
-Look-alike events differ in *when*: an article confidently dated (a publication day and a
-dated lead) never joins an event whose confidently dated reports put it more than
+recent events that carry them; the centroids of those few events shortlist the ones the
+pair model scores. An article confidently dated (a publication day and a dated lead)
+never joins an event whose confidently dated reports put it more than
 `event_day_tolerance` days away, however alike their words. Dates read from undated texts
 are too noisy for that (on ECB+ a hard rule split a third of the events), so there days
-apart only lower the similarity.
+apart are one signal of the pair model.
 """
 
 from __future__ import annotations
@@ -69,11 +73,7 @@ class EventState:
     key: str
     members: list[str] = field(default_factory=list)
     sums: tuple[_Sum, _Sum, _Sum] = field(default_factory=lambda: (_Sum(), _Sum(), _Sum()))
-    latest: Counter[int] = field(default_factory=Counter)
-    persons: Counter[str] = field(default_factory=Counter)
-    days: Counter[int] = field(default_factory=Counter)  # event days of dated members
-    sure_days: Counter[int] = field(default_factory=Counter)  # the confidently dated ones
-    years: Counter[int] = field(default_factory=Counter)
+    sure_days: Counter[int] = field(default_factory=Counter)  # of confidently dated members
 
 
 class Clusterer:
@@ -170,9 +170,9 @@ class Clusterer:
         confidently dated: a publication date and a dated lead. Otherwise they are one
         signal among others in the pair model.
         """
-        if f.day is not None and _sure(f) and +ev.sure_days:
-            if abs(f.day - _median(ev.sure_days)) > self.tolerance:
-                return 0.0  # e.g. a strike that began on the 19th and ended on the 23rd
+        sure = f.day is not None and _sure(f) and +ev.sure_days
+        if sure and f.day is not None and abs(f.day - _median(ev.sure_days)) > self.tolerance:
+            return 0.0  # e.g. a strike that began on the 19th and ended on the 23rd
         return 1.0
 
     def similarity(self, vecs: Vectors, ev: EventState) -> float:
@@ -344,15 +344,8 @@ class Clusterer:
             self.copies.setdefault(f.duplicate_of, []).append(f.article)
         for total, part in zip(ev.sums, self.vectors(f), strict=True):
             total.add(part, 1.0)
-        if f.latest_year is not None:
-            ev.latest[f.latest_year] += 1
-        ev.persons.update(f.persons)
-        if f.day is not None:
-            ev.days[f.day] += 1
-            if _sure(f):
-                ev.sure_days[f.day] += 1
-        if f.anchor_year is not None:
-            ev.years[f.anchor_year] += 1
+        if f.day is not None and _sure(f):
+            ev.sure_days[f.day] += 1
         self.member_of[f.article] = key
         year = _year(f)
         for k in self.keys(f):
@@ -371,16 +364,8 @@ class Clusterer:
         ev.members.remove(f.article)
         for total, part in zip(ev.sums, self.vectors(f), strict=True):
             total.add(part, -1.0)
-        if f.latest_year is not None:
-            ev.latest[f.latest_year] -= 1
-        if f.day is not None:
-            ev.days[f.day] -= 1
-            if _sure(f):
-                ev.sure_days[f.day] -= 1
-        ev.persons.subtract(f.persons)
-        if f.anchor_year is not None:
-            ev.years[f.anchor_year] -= 1
-            ev.years += Counter()
+        if f.day is not None and _sure(f):
+            ev.sure_days[f.day] -= 1
         del self.member_of[f.article]
         if not ev.members:
             del self.events[key]
