@@ -6,6 +6,7 @@ import itertools
 import pytest
 
 from storylens.events import EventIndex, cluster, describe, features, inherit_dates
+from storylens.events.grouping import Clusterer
 from storylens.events.pairs import FEATURES, probability
 from storylens.nlp.temporal import annotate
 from storylens.records import Article, Entity
@@ -221,3 +222,28 @@ def test_another_kind_of_event_in_the_same_place_is_not_linked():
     events = _events([quake, fire])
     assert len(events) == 2
     assert all(e["related"] == [] for e in events)
+
+
+def test_settling_joins_two_events_opened_for_one_happening_and_keeps_the_look_alike(seeds):
+    # one happening split in two, as placing articles one at a time can leave it
+    feats = {a.id: features(a) for a in seeds}
+    c = Clusterer()
+    c.count(feats.values())
+    for key, ids in (("ev-a", ["000", "001"]), ("ev-b", ["002", "003"]), ("ev-c", ["004"])):
+        for aid in ids:
+            c.join(key, feats[aid])
+    c.settle(["ev-a", "ev-b", "ev-c"])
+    assert {frozenset(g) for g in c.groups()} == {frozenset(TEHRAN), frozenset({"004"})}
+
+
+def test_a_report_keeps_the_specifics_that_tell_look_alikes_apart():
+    text = (
+        "Robbers took jewels worth 85 million euros from the Harry Winston store in Paris "
+        "on Thursday. The 2008 raid was bigger than one in 2003, police said; 4 men fled."
+    )
+    f = features(_tagged("h", text, "2008-12-05", [("Paris", "GPE")]))
+    assert f.numbers == ["85"]  # years and small counts are not sums
+    assert f.years == [2003, 2008]
+    assert {"harry", "winston", "paris"} <= set(f.caps)
+    assert "robbers" not in f.caps  # a sentence opener is not a name
+    assert "the" not in f.caps
