@@ -38,6 +38,7 @@ MAX_CANDIDATES = 24  # events whose centroid is compared, those sharing the most
 SHORTLIST = 3  # events, most similar centroids first, scored member by member
 MEMBERS_COMPARED = 6  # members of one event the pair model compares an article with
 MERGE_SAMPLE = 4  # members of an event offered to another when merging events
+SETTLE_ROUNDS = 2  # settle passes at most: a merge can leave members to move again
 MERGE_ROUNDS = 3  # merge passes at most (each pass joins pairs of events)
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]  # words, names, lead
@@ -441,7 +442,9 @@ def cluster(
         if f.duplicate_of is None:
             c.place(f)
     c.refine(f.article for f in ordered if f.duplicate_of is None)
-    c.settle(list(c.events))
+    for _ in range(SETTLE_ROUNDS):
+        if not c.settle(list(c.events)):
+            break
     for f in ordered:  # near-copies go where their original went
         if f.duplicate_of is not None:
             c.place(f)

@@ -17,7 +17,7 @@ from ..settings import Settings
 from ..store.sqlite import SQLiteStore
 from .describe import describe
 from .features import EventFeatures, features
-from .grouping import Clusterer, order
+from .grouping import SETTLE_ROUNDS, Clusterer, order
 
 
 class EventIndex:
@@ -60,7 +60,11 @@ class EventIndex:
         touched |= c.refine(f.article for f in order(new))
         # then the touched block alone, as the batch run does for the whole corpus: events
         # that now report one happening join, and their members settle again
-        touched |= c.settle(touched)
+        for _ in range(SETTLE_ROUNDS):
+            changed = c.settle(touched)
+            if not changed:
+                break
+            touched |= changed
         if new:
             self._save(new, touched)
         self.changed = touched
