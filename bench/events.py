@@ -5,6 +5,10 @@ look-alike pairs merged (same topic, different subtopic, one cluster), for a bat
 for an incremental run fed in random order through the store.
 
     .venv/bin/python bench/events.py [--seed 0] [--cache /tmp/storylens-ecb.jsonl]
+    .venv/bin/python bench/events.py --fit   # the pair model: held-out scores, weights
+
+`--fit` fits the pair model's weights (events/pairs.py) and scores them on topics held
+out of the fit: two folds by topic, three different splits.
 
 spaCy over the corpus takes about a minute; the parsed articles are cached in /tmp.
 """
@@ -21,7 +25,7 @@ from pathlib import Path
 from storylens.evaluate.metrics import Scores, labels_of, score_clusters
 from storylens.events import EventFeatures, EventIndex, cluster, describe, features
 from storylens.events.grouping import Clusterer
-from storylens.events.pairs import _dot, signals
+from storylens.events.pairs import dot, signals
 from storylens.nlp.stage import nlp_stage
 from storylens.nlp.temporal import annotate
 from storylens.pipeline import Context
@@ -117,8 +121,8 @@ def fit(
         near = sorted(
             (
                 (
-                    0.5 * _dot(views[f.article].units[0], views[g.article].units[0])
-                    + 0.5 * _dot(views[f.article].units[1], views[g.article].units[1]),
+                    0.5 * dot(views[f.article].units[0], views[g.article].units[0])
+                    + 0.5 * dot(views[f.article].units[1], views[g.article].units[1]),
                     g.article,
                 )
                 for g in feats

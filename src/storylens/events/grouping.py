@@ -29,7 +29,7 @@ from datetime import date
 
 from ..settings import Settings
 from .features import EventFeatures
-from .pairs import BIAS, WEIGHTS, PairView, probability, signals
+from .pairs import BIAS, WEIGHTS, PairView, dot, probability, signals
 
 KEYS_PER_ARTICLE = 16  # blocking keys per article: its most weighted words and names
 POSTINGS_CAP = 32  # events kept per key (most recent first): bounds the candidate set
@@ -54,7 +54,7 @@ class _Sum:
     def add(self, v: dict[str, float], sign: float) -> None:
         if not v:
             return
-        self.sq = max(0.0, self.sq + sign * 2 * _dot(v, self.vec) + 1.0)
+        self.sq = max(0.0, self.sq + sign * 2 * dot(v, self.vec) + 1.0)
         vec = self.vec
         for t, x in v.items():
             y = vec.get(t, 0.0) + sign * x
@@ -64,7 +64,7 @@ class _Sum:
                 vec[t] = y
 
     def cosine(self, unit: dict[str, float]) -> float:
-        return _dot(unit, self.vec) / math.sqrt(self.sq) if self.sq > 0 and unit else 0.0
+        return dot(unit, self.vec) / math.sqrt(self.sq) if self.sq > 0 and unit else 0.0
 
 
 @dataclass(slots=True)
@@ -403,12 +403,6 @@ def _median(counts: Counter[int]) -> int:
 def _normalise(vec: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {t: v / norm for t, v in vec.items()}
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
 def order(feats: Sequence[EventFeatures]) -> list[EventFeatures]:

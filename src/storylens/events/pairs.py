@@ -69,7 +69,8 @@ class PairView:
         )
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+def dot(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two sparse vectors (the smaller one is walked)."""
     if len(a) > len(b):
         a, b = b, a
     return sum(v * b.get(t, 0.0) for t, v in a.items())
@@ -91,10 +92,10 @@ def signals(a: PairView, b: PairView) -> list[float]:
     both_years = latest[0] is not None and latest[1] is not None
     gap = abs(a.day - b.day) if a.day is not None and b.day is not None else None
     return [
-        _dot(ua[0], ub[0]),
-        _dot(ua[1], ub[1]),
-        _dot(ua[2], ub[2]),
-        _dot(ua[3], ub[3]),
+        dot(ua[0], ub[0]),
+        dot(ua[1], ub[1]),
+        dot(ua[2], ub[2]),
+        dot(ua[3], ub[3]),
         _overlap(a.persons, b.persons),
         float(bool(a.persons and b.persons and not a.persons.keys() & b.persons.keys())),
         _overlap(a.places, b.places),
