@@ -1,8 +1,9 @@
 """Event-stage cost at 10k, 30k and 100k articles: seconds and peak memory per size.
 
 Corpora are built from the ECB+ event features (bench/events.py caches the parsed
-articles): each copy of the corpus is re-dated to another year, its words lightly
-perturbed, and its people renamed, so copies are look-alike events years apart, as in a
+articles): each copy of the corpus is re-dated to another year (the years
+its text names shift with it), its words lightly perturbed, its people renamed and its
+sums changed, so copies are look-alike events years apart, as in a
 long-running news archive. Each size runs in a fresh process so peak RSS is its own.
 
     .venv/bin/python bench/events_scale.py [--sizes 10000,30000,100000]
@@ -49,6 +50,8 @@ def corpus(size: int, seed: int = 0) -> list[EventFeatures]:
             terms = {t: w * rng.uniform(0.8, 1.2) for t, w in f.terms.items() if rng.random() > 0.1}
             names = {t + tag if t in f.persons else t: w for t, w in f.names.items()}
             lead = {t + tag if t in f.persons else t: w for t, w in f.lead.items()}
+            caps = {t + tag if t in f.persons else t: w for t, w in f.caps.items()}
+            shift = year - (f.latest_year or max(f.years, default=year))
             out.append(
                 EventFeatures.from_dict(
                     {
@@ -58,6 +61,9 @@ def corpus(size: int, seed: int = 0) -> list[EventFeatures]:
                         "names": names,
                         "lead": lead,
                         "persons": [p + tag for p in f.persons],
+                        "caps": caps,
+                        "numbers": [n + tag for n in f.numbers],  # another event's sums
+                        "years": sorted({y + shift for y in f.years}),
                         "day": day if rng.random() < 0.7 else None,  # some stay undated
                         "date": None,
                         "anchor_year": year,

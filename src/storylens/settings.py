@@ -26,9 +26,9 @@ class Settings:
     copy_similarity: float = 0.6  # share of 3-grams that makes a sentence a copy, not a witness
     summary_sentences: int = 8
     framing_lexicon: str | None = None  # a framing.toml to use instead of the bundled one
-    event_threshold: float = 0.25  # centroid similarity an article needs to join an event
-    event_name_weight: float = 0.5  # share of names (who, where) vs. words in that similarity
-    event_related_threshold: float = 0.12  # events this similar are linked as related
+    event_threshold: float = 0.5  # probability (pair model, mean over members) to join an event
+    event_name_weight: float = 0.5  # share of names vs. words in the centroid shortlist
+    event_related_threshold: float = 0.2  # content-word similarity of events of one kind
     event_day_tolerance: int = 3  # reports of one event date it within this many days
     # run
     quiet: bool = False

@@ -6,6 +6,8 @@ import itertools
 import pytest
 
 from storylens.events import EventIndex, cluster, describe, features, inherit_dates
+from storylens.events.grouping import Clusterer
+from storylens.events.pairs import FEATURES, probability
 from storylens.nlp.temporal import annotate
 from storylens.records import Article, Entity
 from storylens.store.sqlite import SQLiteStore
@@ -142,3 +144,106 @@ def test_published_reports_whose_leads_disagree_by_days_stay_apart():
     one = _report("a", TEXT.replace("on Saturday", "on March 11, 2024"), "2024-03-11")
     two = _report("b", TEXT.replace("on Saturday", "on March 16, 2024"), "2024-03-16")
     assert sorted(map(sorted, cluster([features(one), features(two)]))) == [["a"], ["b"]]
+
+
+def _tagged(aid, text, published, names):
+    """A report whose named people and places are tagged by hand (no NLP model needed)."""
+    art = Article(source=aid, id=aid, text=text, published=published)
+    for name, label in names:
+        start = text.index(name)
+        art.entities.append(Entity(start=start, end=start + len(name), label=label, text=name))
+    annotate(art)
+    return art
+
+
+def test_other_people_other_years_and_other_sums_each_make_one_event_less_likely():
+    same = dict.fromkeys(FEATURES, 0.0) | {"words": 0.5, "names": 0.5, "lead": 0.5, "caps": 0.5}
+    same |= {"persons": 1.0, "years": 1.0, "numbers": 0.5, "days_close": 1.0}
+    base = probability([same[f] for f in FEATURES])
+    for change in (
+        {"persons": 0.0, "no_shared_person": 1.0},
+        {"years": 0.0, "latest_year_differs": 1.0},
+        {"numbers": 0.0},
+        {"days_close": 0.0, "days_apart": 1.0},
+    ):
+        assert probability([(same | change)[f] for f in FEATURES]) < base, change
+
+
+QUAKE = (
+    "A magnitude {m} earthquake shook Brannock on {day}, damaging houses near the harbour. "
+    "Seismologist Ada Obuya said aftershocks were likely along the coastal fault."
+)
+FIRE = (
+    "A fire destroyed a fuel depot in Brannock on {day}. Firefighters fought the blaze for "
+    "six hours and the cause of the fire is under investigation, Chief Tom Reyes said."
+)
+
+
+def _relations(arts):
+    events = _events(arts)
+    by_first = {e["articles"][0]: e for e in events}
+    ids = {e["id"]: e["articles"][0] for e in events}
+    return {
+        (first, ids[link["event"]], link["relation"])
+        for first, e in by_first.items()
+        for link in e["related"]
+    }
+
+
+def test_an_earthquake_in_the_same_place_months_later_is_a_look_alike():
+    one = _tagged(
+        "q1",
+        QUAKE.format(m="6.1", day="Monday"),
+        "2024-08-20",
+        [("Brannock", "GPE"), ("Ada Obuya", "PERSON")],
+    )
+    two = _tagged(
+        "q2",
+        QUAKE.format(m="5.4", day="Tuesday"),
+        "2025-01-08",
+        [("Brannock", "GPE"), ("Ada Obuya", "PERSON")],
+    )
+    assert _relations([one, two]) == {("q1", "q2", "look-alike"), ("q2", "q1", "look-alike")}
+
+
+def test_another_kind_of_event_in_the_same_place_is_not_linked():
+    quake = _tagged(
+        "q1",
+        QUAKE.format(m="6.1", day="Monday"),
+        "2025-05-20",
+        [("Brannock", "GPE"), ("Ada Obuya", "PERSON")],
+    )
+    fire = _tagged(
+        "f1",
+        FIRE.format(day="Tuesday"),
+        "2025-06-04",
+        [("Brannock", "GPE"), ("Tom Reyes", "PERSON")],
+    )
+    events = _events([quake, fire])
+    assert len(events) == 2
+    assert all(e["related"] == [] for e in events)
+
+
+def test_settling_joins_two_events_opened_for_one_happening_and_keeps_the_look_alike(seeds):
+    # one happening split in two, as placing articles one at a time can leave it
+    feats = {a.id: features(a) for a in seeds}
+    c = Clusterer()
+    c.count(feats.values())
+    for key, ids in (("ev-a", ["000", "001"]), ("ev-b", ["002", "003"]), ("ev-c", ["004"])):
+        for aid in ids:
+            c.join(key, feats[aid])
+    c.settle(["ev-a", "ev-b", "ev-c"])
+    assert {frozenset(g) for g in c.groups()} == {frozenset(TEHRAN), frozenset({"004"})}
+
+
+def test_a_report_keeps_the_specifics_that_tell_look_alikes_apart():
+    text = (
+        "Robbers took jewels worth 85 million euros from the Harry Winston store in Paris "
+        "on Thursday. The 2008 raid was bigger than one in 2003, police said; 4 men fled."
+    )
+    f = features(_tagged("h", text, "2008-12-05", [("Paris", "GPE")]))
+    assert f.numbers == ["85"]  # years and small counts are not sums
+    assert f.years == [2003, 2008]
+    assert {"harry", "winston", "paris"} <= set(f.caps)
+    assert "robbers" not in f.caps  # a sentence opener is not a name
+    assert "the" not in f.caps

@@ -114,17 +114,25 @@ def _link(
     events: list[dict[str, Any]],
     threshold: float,
 ) -> None:
-    """Link similar events: `follows`/`precedes` with the same people, else `look-alike`.
+    """Link events of the same kind that share a place or key people.
 
-    Candidate pairs share one of each event's most weighted words or names (an inverted
-    index), so linking stays near-linear in the number of events.
+    Same kind: the events' content words (not their names) are alike — "quake",
+    "magnitude", "aftershocks" — with IDF over the events, so a region's name, which every
+    story from there carries, does not make a fire look like an earthquake. Then:
+    `follows`/`precedes` when key people are shared and the dates are within FOLLOW_DAYS
+    (a strike's start and its end), else `look-alike` when they share a place or key people
+    (the same two countries' talks two years apart).
+
+    Candidate pairs share one of each event's most weighted words (an inverted index), so
+    linking stays near-linear in the number of events.
     """
+    words = [{t: v for t, v in c.items() if not t.startswith("n:")} for c in centroids]
     df: Counter[str] = Counter()
-    for c in centroids:
-        df.update(c.keys())
-    n = len(centroids)
+    for w in words:
+        df.update(w.keys())
+    n = len(words)
     units = []
-    for c in centroids:
+    for c in words:
         w = {t: v * (math.log((n + 1) / (df[t] + 1)) + 1.0) for t, v in c.items()}
         norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
         units.append({t: v / norm for t, v in w.items()})
@@ -133,19 +141,29 @@ def _link(
         for t in sorted(u, key=lambda t: -u[t])[:RELATED_KEYS]:
             postings[t].append(i)
     pairs = {(a, b) for ids in postings.values() for a in ids for b in ids if a < b}
-    people = [Counter(p for f in g for p in f.persons[:3]) for g in groups]
+    people = [_key_people(g) for g in groups]
+    places = [{p.lower() for f in g for p in f.locations[:1]} for g in groups]
     for a, b in sorted(pairs):
         sim = sum(v * units[b].get(t, 0.0) for t, v in units[a].items())
         if sim < threshold:
             continue
         da, db = events[a]["date"], events[b]["date"]
-        shared = set(people[a]) & set(people[b])
-        relation_ab = "look-alike"
+        shared = people[a] & people[b]
         if shared and da and db and da != db and _gap(da, db) <= FOLLOW_DAYS:
             relation_ab = "precedes" if da < db else "follows"
+        elif shared or places[a] & places[b]:
+            relation_ab = "look-alike"
+        else:
+            continue
         events[a]["related"].append({"event": events[b]["id"], "relation": relation_ab})
         inverse = {"precedes": "follows", "follows": "precedes"}.get(relation_ab, relation_ab)
         events[b]["related"].append({"event": events[a]["id"], "relation": inverse})
+
+
+def _key_people(members: Sequence[EventFeatures]) -> set[str]:
+    """The people most of an event's reports name among their first three."""
+    counts = Counter(p for f in members for p in set(f.persons[:3]))
+    return {p for p, k in counts.items() if 2 * k >= len(members)}
 
 
 def _gap(a: str, b: str) -> int:

@@ -46,6 +46,10 @@ class EventFeatures:
     outlet: str | None = None
     title: str = ""
     duplicate_of: str | None = None
+    # the specifics that tell look-alike events apart (another year, other people, other sums)
+    caps: dict[str, float] = field(default_factory=dict)  # tf of capitalised words mid-sentence
+    numbers: list[str] = field(default_factory=list)  # quantities named, years excluded
+    years: list[int] = field(default_factory=list)  # every year the text names
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -144,6 +148,52 @@ def _latest_year(article: Article, anchor: int | None) -> int | None:
     return max(years) if years else None
 
 
+_CAP = re.compile(r"[A-Z][A-Za-z'’-]+")
+_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+MAX_SPECIFICS = 40
+
+
+def _caps(text: str) -> dict[str, float]:
+    """Capitalised words not opening a sentence: the names, brands and places the entity
+    tagger misses ("Winston", "IE8"), which differ between look-alike events."""
+    counts: Counter[str] = Counter()
+    for m in _CAP.finditer(text):
+        before = text[max(0, m.start() - 2) : m.start()]
+        if m.start() == 0 or before.strip()[-1:] in {".", "!", "?", '"', "“", "'"}:
+            continue
+        if "\n" in before:
+            continue
+        word = m.group().lower().rstrip("'’")
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if len(word) > 1 and word not in _STOP:
+            counts[word] += 1
+    return _sublinear(counts, MAX_SPECIFICS)
+
+
+def _numbers(text: str) -> list[str]:
+    """The quantities an article names ("$137 million", "4.7"): years and small counts
+    (one to twelve, said of anything) are left out."""
+    counts: Counter[str] = Counter()
+    for m in _NUMBER.finditer(text):
+        value = m.group().replace(",", "")
+        if _YEAR.fullmatch(value):
+            continue
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        if number <= 12 and number == int(number):
+            continue
+        counts[value.rstrip("0").rstrip(".") if "." in value else value] += 1
+    return [v for v, _ in counts.most_common(MAX_SPECIFICS)]
+
+
+def _years(text: str) -> list[int]:
+    return sorted({int(y) for y in _YEAR.findall(text)})[:MAX_SPECIFICS]
+
+
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -205,4 +255,7 @@ def features(article: Article) -> EventFeatures:
         outlet=article.outlet,
         title=_title(article),
         duplicate_of=article.duplicate_of,
+        caps=_caps(article.text),
+        numbers=_numbers(article.text),
+        years=_years(article.text),
     )

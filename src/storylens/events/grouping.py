@@ -1,39 +1,45 @@
 """Group articles into events: one online clusterer for batch and incremental runs.
 
-Each article is compared with the centroids of candidate events and joins the most similar
-one above a single global threshold, or opens a new event. Using the same placement for a
-batch run (articles in date order, then a refinement pass) and for an incremental run
-(new articles in arrival order) is what keeps the two within a point of each other.
+Each article is placed in the event it most likely reports, or opens a new one. Whether
+two articles report one event is the pair model's call (`pairs.py`: words, names, people,
+places, years, sums, dates); an article's affinity to an event is the mean over some of
+its members (average linkage), and it joins above one global threshold. The batch run
+places articles in date order, refines each placement once, then settles: events that
+report one happening merge, and their members are placed again. An incremental run does
+the same for its new articles and settles only the events they touched; using the same
+steps is what keeps the two within a point of each other.
 
 Cost stays near-linear because candidates come from blocking, never from all pairs:
 an inverted index maps each of an article's most weighted words and names to the most
-recent events that carry them, and events whose dates are clearly apart are skipped.
-Look-alike events differ in *when*: an article confidently dated (a publication day and a
-dated lead) never joins an event whose confidently dated reports put it more than
+recent events that carry them; the centroids of those few events shortlist the ones the
+pair model scores. An article confidently dated (a publication day and a dated lead)
+never joins an event whose confidently dated reports put it more than
 `event_day_tolerance` days away, however alike their words. Dates read from undated texts
 are too noisy for that (on ECB+ a hard rule split a third of the events), so there days
-apart only lower the similarity.
+apart are one signal of the pair model.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from ..settings import Settings
 from .features import EventFeatures
+from .pairs import BIAS, WEIGHTS, PairView, dot, probability, signals
 
 KEYS_PER_ARTICLE = 16  # blocking keys per article: its most weighted words and names
 POSTINGS_CAP = 32  # events kept per key (most recent first): bounds the candidate set
 LEAD = 400  # characters: a date this early in the text is the lead's date of the event
-MAX_CANDIDATES = 24  # events scored in full per article, those sharing the most keys
-PERSON_MISMATCH = 0.7  # similarity kept when article and event name no person in common
-YEAR_MISMATCH = 0.6  # similarity kept when the latest years named are two or more apart
-DAY_MISMATCH = 0.7  # similarity kept when event days differ but either date is uncertain
-ANCHOR_MISMATCH = 0.6  # similarity kept when the years of publication are two or more apart
+MAX_CANDIDATES = 24  # events whose centroid is compared, those sharing the most keys
+SHORTLIST = 3  # events, most similar centroids first, scored member by member
+MEMBERS_COMPARED = 6  # members of one event the pair model compares an article with
+MERGE_SAMPLE = 4  # members of an event offered to another when merging events
+SETTLE_ROUNDS = 2  # settle passes at most: a merge can leave members to move again
+MERGE_ROUNDS = 3  # merge passes at most (each pass joins pairs of events)
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]  # words, names, lead
 
@@ -48,7 +54,7 @@ class _Sum:
     def add(self, v: dict[str, float], sign: float) -> None:
         if not v:
             return
-        self.sq = max(0.0, self.sq + sign * 2 * _dot(v, self.vec) + 1.0)
+        self.sq = max(0.0, self.sq + sign * 2 * dot(v, self.vec) + 1.0)
         vec = self.vec
         for t, x in v.items():
             y = vec.get(t, 0.0) + sign * x
@@ -58,7 +64,7 @@ class _Sum:
                 vec[t] = y
 
     def cosine(self, unit: dict[str, float]) -> float:
-        return _dot(unit, self.vec) / math.sqrt(self.sq) if self.sq > 0 and unit else 0.0
+        return dot(unit, self.vec) / math.sqrt(self.sq) if self.sq > 0 and unit else 0.0
 
 
 @dataclass(slots=True)
@@ -68,18 +74,19 @@ class EventState:
     key: str
     members: list[str] = field(default_factory=list)
     sums: tuple[_Sum, _Sum, _Sum] = field(default_factory=lambda: (_Sum(), _Sum(), _Sum()))
-    latest: Counter[int] = field(default_factory=Counter)
-    persons: Counter[str] = field(default_factory=Counter)
-    days: Counter[int] = field(default_factory=Counter)  # event days of dated members
-    sure_days: Counter[int] = field(default_factory=Counter)  # the confidently dated ones
-    years: Counter[int] = field(default_factory=Counter)
+    sure_days: Counter[int] = field(default_factory=Counter)  # of confidently dated members
 
 
 class Clusterer:
     """In-memory event state with document frequencies; place articles one at a time."""
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        weights: tuple[tuple[float, ...], float] = (WEIGHTS, BIAS),
+    ) -> None:
         s = settings or Settings()
+        self.weights, self.bias = weights
         self.threshold = s.event_threshold
         self.tolerance = s.event_day_tolerance
         self.name_weight = s.event_name_weight
@@ -93,6 +100,7 @@ class Clusterer:
         self._idf: dict[str, float] = {}
         self._vecs: dict[str, Vectors] = {}
         self._keys: dict[str, list[str]] = {}
+        self._views: dict[str, PairView] = {}
 
     # -- statistics --------------------------------------------------------------
     def count(self, feats: Iterable[EventFeatures]) -> None:
@@ -104,9 +112,12 @@ class Clusterer:
         for f in feats:
             self.n_docs += 1
             self.df.update(set(f.terms) | {"n:" + t for t in f.names})
+            self.df.update({"c:" + t for t in f.caps} | {"#:" + t for t in f.numbers})
+            self.df.update({"p:" + t for t in f.persons} | {"l:" + t for t in f.locations})
         self._idf.clear()
         self._vecs.clear()
         self._keys.clear()
+        self._views.clear()
         for ev in self.events.values():
             ev.sums = (_Sum(), _Sum(), _Sum())
             for aid in ev.members:
@@ -143,25 +154,27 @@ class Clusterer:
         return cached
 
     # -- similarity ----------------------------------------------------------------
+    def view(self, f: EventFeatures) -> PairView:
+        """What the pair model reads of the article (cached until the weights change)."""
+        cached = self._views.get(f.article)
+        if cached is None:
+            caps = _normalise({t: w * self.idf("c:" + t) for t, w in f.caps.items()})
+            cached = PairView.of(f, (*self.vectors(f), caps), self.idf)
+            self._views[f.article] = cached
+        return cached
+
     def date_factor(self, f: EventFeatures, ev: EventState) -> float:
-        """How much of the similarity the dates leave: 0 when they say different events.
+        """0 when the dates say different events, else 1.
 
         Dates read from a text are noisy (a weekday resolved against a guessed anchor, a
         birth date in the lead), so days apart only forbid a merge when both sides are
-        confidently dated: a publication date and a dated lead. Otherwise they cost.
+        confidently dated: a publication date and a dated lead. Otherwise they are one
+        signal among others in the pair model.
         """
-        factor = 1.0
-        if f.day is not None and +ev.days:
-            if _sure(f) and +ev.sure_days:
-                if abs(f.day - _median(ev.sure_days)) > self.tolerance:
-                    return 0.0  # e.g. a strike that began on the 19th and ended on the 23rd
-            elif abs(f.day - _median(ev.days)) > self.tolerance:
-                factor *= DAY_MISMATCH
-        if f.anchor_year is not None and +ev.years:
-            year = ev.years.most_common(1)[0][0]
-            if abs(f.anchor_year - year) > 1:
-                factor *= ANCHOR_MISMATCH
-        return factor
+        sure = f.day is not None and _sure(f) and +ev.sure_days
+        if sure and f.day is not None and abs(f.day - _median(ev.sure_days)) > self.tolerance:
+            return 0.0  # e.g. a strike that began on the 19th and ended on the 23rd
+        return 1.0
 
     def similarity(self, vecs: Vectors, ev: EventState) -> float:
         """Words and names (who, where; the lead's names most) against the event centroid."""
@@ -174,6 +187,21 @@ class Clusterer:
                 names = (names + sl.cosine(fl)) / 2
             sim = (1 - self.name_weight) * sim + self.name_weight * names
         return sim
+
+    def affinity(self, f: EventFeatures, ev: EventState) -> float:
+        """Mean probability that the article and an event member report the same event.
+
+        Average linkage over (at most MEMBERS_COMPARED, evenly spread) members: a centroid
+        blurs exactly the specifics — a name, a year, a sum — that tell look-alikes apart.
+        """
+        members = ev.members
+        step = max(1, math.ceil(len(members) / MEMBERS_COMPARED))
+        mine = self.view(f)
+        probs = [
+            probability(signals(mine, self.view(self.features[m])), self.weights, self.bias)
+            for m in members[::step]
+        ]
+        return sum(probs) / len(probs) if probs else 0.0
 
     def candidates(self, f: EventFeatures) -> list[str]:
         """Events sharing the most blocking keys with the article (at most MAX_CANDIDATES)."""
@@ -189,26 +217,27 @@ class Clusterer:
 
     # -- placement -----------------------------------------------------------------
     def best(self, f: EventFeatures, exclude: str | None = None) -> tuple[str | None, float]:
+        """The event the article most likely reports, with that likelihood.
+
+        Candidates come from blocking; the centroid similarity (cheap) shortlists them and
+        the pair model (per member) decides.
+        """
         vecs = self.vectors(f)
-        persons = set(f.persons)
-        best_key, best_sim = None, 0.0
+        shortlist: list[tuple[float, str]] = []
         for key in self.candidates(f):
             ev = self.events.get(key)
-            if ev is None or key == exclude:
+            if ev is None or key == exclude or not ev.members:
                 continue
-            factor = self.date_factor(f, ev)
-            if factor <= 0.0:
+            if self.date_factor(f, ev) <= 0.0:
                 continue
-            sim = factor * self.similarity(vecs, ev)
-            if persons and +ev.persons and not persons & set(+ev.persons):
-                sim *= PERSON_MISMATCH  # nobody in common: at most a look-alike
-            if f.latest_year is not None and +ev.latest:
-                typical = _median(ev.latest)
-                if abs(f.latest_year - typical) >= 2:
-                    sim *= YEAR_MISMATCH  # the texts name different years
-            if sim > best_sim:
-                best_key, best_sim = key, sim
-        return best_key, best_sim
+            shortlist.append((self.similarity(vecs, ev), key))
+        shortlist.sort(reverse=True)
+        best_key, best_p = None, 0.0
+        for _, key in shortlist[:SHORTLIST]:
+            p = self.affinity(f, self.events[key])
+            if p > best_p:
+                best_key, best_p = key, p
+        return best_key, best_p
 
     def place(self, f: EventFeatures) -> str:
         """Put one article into the best matching event, or open a new one; return its key."""
@@ -243,6 +272,62 @@ class Clusterer:
                     self.join(target, cf)
         return changed
 
+    def merge(self, keys: Iterable[str]) -> set[str]:
+        """Join events that report one happening (average linkage); return the events changed.
+
+        Placing articles one at a time can open two events for one happening when its
+        first reports differ most (the early ones vague, the later ones specific); moving
+        single articles never joins two such halves. Each event is offered, as a whole,
+        to the candidate events of its members.
+        """
+        changed: set[str] = set()
+        for key in sorted(keys):
+            ev = self.events.get(key)
+            if ev is None or not ev.members:
+                continue
+            sample = ev.members[:: max(1, math.ceil(len(ev.members) / MERGE_SAMPLE))]
+            shared: Counter[str] = Counter()
+            for aid in sample:
+                shared.update(k for k in self.candidates(self.features[aid]) if k != key)
+            best_key, best_p = None, self.threshold
+            for other_key, _ in shared.most_common(SHORTLIST):
+                other = self.events.get(other_key)
+                if other is None or not other.members or _days_apart(ev, other, self.tolerance):
+                    continue
+                p = sum(self.affinity(self.features[a], other) for a in sample) / len(sample)
+                if p >= best_p:
+                    best_key, best_p = other_key, p
+            if best_key is None:
+                continue
+            target, source = (best_key, key)
+            if len(self.events[best_key].members) < len(ev.members):
+                target, source = key, best_key
+            for aid in list(self.events[source].members):
+                f = self.features[aid]
+                self.leave(source, f)
+                self.join(target, f)
+            changed |= {source, target}
+        return changed
+
+    def settle(self, keys: Iterable[str]) -> set[str]:
+        """Merge passes over these events, then a refinement pass over their members.
+
+        The batch run settles every event; an incremental run only those its new articles
+        touched (and those they merge with), which keeps its cost local.
+        """
+        changed: set[str] = set()
+        pending = set(keys)
+        for _ in range(MERGE_ROUNDS):
+            merged = self.merge(k for k in pending if k in self.events)
+            if not merged:
+                break
+            changed |= merged
+            pending = {k for k in merged if k in self.events}
+        block = set(keys) | changed
+        members = [a for k in sorted(block) if k in self.events for a in self.events[k].members]
+        originals = [a for a in members if self.features[a].duplicate_of is None]
+        return changed | self.refine(sorted(originals, key=_order_key(self.features)))
+
     def _new_key(self, article: str) -> str:
         key, n = "ev-" + article, 1
         while key in self.events:
@@ -260,15 +345,8 @@ class Clusterer:
             self.copies.setdefault(f.duplicate_of, []).append(f.article)
         for total, part in zip(ev.sums, self.vectors(f), strict=True):
             total.add(part, 1.0)
-        if f.latest_year is not None:
-            ev.latest[f.latest_year] += 1
-        ev.persons.update(f.persons)
-        if f.day is not None:
-            ev.days[f.day] += 1
-            if _sure(f):
-                ev.sure_days[f.day] += 1
-        if f.anchor_year is not None:
-            ev.years[f.anchor_year] += 1
+        if f.day is not None and _sure(f):
+            ev.sure_days[f.day] += 1
         self.member_of[f.article] = key
         year = _year(f)
         for k in self.keys(f):
@@ -287,16 +365,8 @@ class Clusterer:
         ev.members.remove(f.article)
         for total, part in zip(ev.sums, self.vectors(f), strict=True):
             total.add(part, -1.0)
-        if f.latest_year is not None:
-            ev.latest[f.latest_year] -= 1
-        if f.day is not None:
-            ev.days[f.day] -= 1
-            if _sure(f):
-                ev.sure_days[f.day] -= 1
-        ev.persons.subtract(f.persons)
-        if f.anchor_year is not None:
-            ev.years[f.anchor_year] -= 1
-            ev.years += Counter()
+        if f.day is not None and _sure(f):
+            ev.sure_days[f.day] -= 1
         del self.member_of[f.article]
         if not ev.members:
             del self.events[key]
@@ -310,6 +380,13 @@ def _year(f: EventFeatures) -> int | None:
     if f.day is not None:
         return date.fromordinal(f.day).year
     return f.anchor_year
+
+
+def _days_apart(a: EventState, b: EventState, tolerance: int) -> bool:
+    """Both events confidently dated, on days too far apart to be one happening."""
+    if not +a.sure_days or not +b.sure_days:
+        return False
+    return abs(_median(a.sure_days) - _median(b.sure_days)) > tolerance
 
 
 def _sure(f: EventFeatures) -> bool:
@@ -328,31 +405,40 @@ def _normalise(vec: dict[str, float]) -> dict[str, float]:
     return {t: v / norm for t, v in vec.items()}
 
 
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
-
-
 def order(feats: Sequence[EventFeatures]) -> list[EventFeatures]:
     """Batch order: dated articles by day, then the undated; ties by id (deterministic)."""
     return sorted(feats, key=lambda f: (f.day is None, f.day or 0, f.article))
 
 
-def cluster(feats: Sequence[EventFeatures], settings: Settings | None = None) -> list[list[str]]:
+def _order_key(by_id: dict[str, EventFeatures]) -> Callable[[str], tuple[bool, int, str]]:
+    def key(aid: str) -> tuple[bool, int, str]:
+        f = by_id[aid]
+        return (f.day is None, f.day or 0, f.article)
+
+    return key
+
+
+def cluster(
+    feats: Sequence[EventFeatures],
+    settings: Settings | None = None,
+    weights: tuple[tuple[float, ...], float] = (WEIGHTS, BIAS),
+) -> list[list[str]]:
     """Batch clustering: article ids grouped by the event they report.
 
     Articles are placed in date order, then each is offered once more every event (one
     k-means-like pass): an early article placed before its event's other reports were seen
     gets a second chance, which is worth about a B-cubed point on ECB+.
     """
-    c = Clusterer(settings)
+    c = Clusterer(settings, weights)
     c.count(feats)
     ordered = order(feats)
     for f in ordered:
         if f.duplicate_of is None:
             c.place(f)
     c.refine(f.article for f in ordered if f.duplicate_of is None)
+    for _ in range(SETTLE_ROUNDS):
+        if not c.settle(list(c.events)):
+            break
     for f in ordered:  # near-copies go where their original went
         if f.duplicate_of is not None:
             c.place(f)

@@ -17,7 +17,7 @@ from ..settings import Settings
 from ..store import Store
 from .describe import describe
 from .features import EventFeatures, features
-from .grouping import Clusterer, order
+from .grouping import SETTLE_ROUNDS, Clusterer, order
 
 
 class EventIndex:
@@ -55,6 +55,13 @@ class EventIndex:
         # the batch's own refinement pass, over the new articles only: each has now seen
         # the others of its batch, and nothing old is recomputed
         touched |= c.refine(f.article for f in order(new))
+        # then the touched block alone, as the batch run does for the whole corpus: events
+        # that now report one happening join, and their members settle again
+        for _ in range(SETTLE_ROUNDS):
+            changed = c.settle(touched)
+            if not changed:
+                break
+            touched |= changed
         if new:
             self._save(new, touched)
         self.changed = touched
