@@ -12,6 +12,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -19,6 +20,7 @@ from rich.progress import (
 )
 
 from ..analyze import Progress as ProgressFn
+from ..spark.session import StageProgress
 from ..records import Rejected
 
 STREAM_SUFFIXES = {".jsonl", ".ndjson"}
@@ -86,5 +88,28 @@ class RunDisplay:
                 rate = f"{read / t.elapsed:.1f} art/s" if t.elapsed else ""
                 new_total = max(total or 0, read) if total is not None else None
                 progress.update(task, completed=read, total=new_total, rate=rate, stored=stored)
+
+            yield update
+
+    @contextmanager
+    def stages(self) -> Iterator[StageProgress | None]:
+        """One bar per Spark stage, counting finished partitions (tasks) on the driver."""
+        if self.quiet:
+            yield None
+            return
+        columns = (
+            TextColumn("[bold]{task.description:>8}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("partitions"),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=self.console, transient=False) as progress:
+            tasks: dict[str, TaskID] = {}
+
+            def update(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = progress.add_task(stage, total=total)
+                progress.update(tasks[stage], completed=done, total=total)
 
             yield update
