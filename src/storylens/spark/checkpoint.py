@@ -70,8 +70,14 @@ class Checkpoint:
         """Append one JSON line to the run log (one short write: whole lines, even in parallel)."""
         self.root.mkdir(parents=True, exist_ok=True)
         line = json.dumps(
-            {"run": self.run, "event": what, "stage": stage, "part": part, "pid": os.getpid(),
-             "time": round(time.time(), 3)}
+            {
+                "run": self.run,
+                "event": what,
+                "stage": stage,
+                "part": part,
+                "pid": os.getpid(),
+                "time": round(time.time(), 3),
+            }
         )
         fd = os.open(self.root / RUN_LOG, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
         try:

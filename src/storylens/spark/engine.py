@@ -42,7 +42,7 @@ from ..settings import Settings
 from ..store.sqlite import SQLiteStore
 from .checkpoint import Checkpoint, run_id
 from .session import StageProgress, run_stage, session
-from .windows import Item, cut, place_undated, reconcile
+from .windows import Item, WindowJob, cut, place_undated, reconcile
 
 PREPARED_STATE = "spark_prepared"  # the run whose driver pass (step 3) is committed
 
@@ -103,7 +103,9 @@ def analyze_spark(
         ckpt.log("started", "run", len(fresh))
         pairs = [(key, art) for _, key, art in fresh]
         cleaned = _flat(
-            run_stage(spark, ckpt, "clean", _chunks(pairs, options.partition_size), settings, progress)
+            run_stage(
+                spark, ckpt, "clean", _chunks(pairs, options.partition_size), settings, progress
+            )
         )
         prepared = _prepare(analyzer, ckpt, fresh, cleaned, skip)
         if progress:
@@ -233,9 +235,24 @@ def _events_and_store(
             feats[art.id] = EventFeatures.from_dict(data)
             items.append(Item(batch, feats[art.id]))
     windows = cut(items, options.window_days, settings.event_window_days)
-    results = run_stage(spark, ckpt, "events", windows.jobs, settings, progress)
+    ckpt.log("planned", "windows", len(windows.jobs))
+    # windows are small and many: several per task, about 4 partitions' worth of articles
+    parts: list[list[WindowJob]] = [[]] if windows.jobs else []
+    weight = 0
+    for job in windows.jobs:
+        if parts[-1] and weight + len(job.items) > 4 * options.partition_size:
+            parts.append([])
+            weight = 0
+        parts[-1].append(job)
+        weight += len(job.items)
+    results = _flat(run_stage(spark, ckpt, "events", parts, settings, progress))
     groups = place_undated(reconcile(windows, results), feats, windows.undated, settings)
-    arrival = {it.feats.article: i for i, it in enumerate(items)}
+    # members in the order the single-process engine places them (by batch, then date
+    # order within the batch), so each event is named after the same founding article
+    arrival = {
+        it.feats.article: (it.batch, it.feats.day is None, it.feats.day or 0, it.feats.article)
+        for it in items
+    }
     ordered = sorted(
         (sorted(g, key=arrival.__getitem__) for g in groups if g),
         key=lambda g: arrival[g[0]],
@@ -285,4 +302,3 @@ class _Comparer:
             ckpt.remove()
         self._used.clear()
         return touched
-

@@ -2,8 +2,8 @@
 
 `run_stage` is the only place that talks to Spark: it sends the partitions whose output
 is not yet in the checkpoint folder as one task each, shows their completion on the
-driver while they run (Spark's status tracker, polled), and reads every partition's
-output back from the checkpoint folder, finished earlier or just now.
+driver while they run, and reads every partition's output back from the checkpoint
+folder, finished earlier or just now.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import functools
 import os
 import sys
 import threading
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -69,20 +70,24 @@ def run_stage(
         progress(stage, finished, len(partitions))
     if todo:
         sc = spark.sparkContext
-        group = f"storylens-{checkpoint.run}-{stage}"
-        sc.setJobGroup(group, f"storylens {stage}")
+        sc.setJobDescription(f"storylens {stage} ({len(todo)} partitions)")
         rdd = sc.parallelize([(i, partitions[i]) for i in todo], numSlices=len(todo))
         task = functools.partial(run_task, stage, str(checkpoint.root), checkpoint.run, settings)
         stop = threading.Event()
         watcher = None
         if progress:
             watcher = threading.Thread(
-                target=_watch, args=(spark, group, stage, finished, len(partitions), progress, stop),
+                target=_watch,
+                args=(checkpoint, stage, len(partitions), progress, stop),
                 daemon=True,
             )
             watcher.start()
         try:
-            rdd.map(task).collect()
+            with warnings.catch_warnings():
+                # pyspark 3.5 leaves the result socket of every action to the garbage
+                # collector (rdd._load_from_socket), which warns as it frees it, here
+                warnings.simplefilter("ignore", ResourceWarning)
+                rdd.map(task).collect()
         finally:
             stop.set()
             if watcher:
@@ -93,24 +98,20 @@ def run_stage(
 
 
 def _watch(
-    spark: SparkSession,
-    group: str,
+    checkpoint: Checkpoint,
     stage: str,
-    before: int,
-    total: int,
+    parts: int,
     progress: StageProgress,
     stop: threading.Event,
 ) -> None:
-    """Report completed tasks of the stage's job every half second until it ends."""
-    tracker = spark.sparkContext.statusTracker()
+    """Report finished partitions every half second until the job ends.
+
+    Finished means checkpointed, so the count is read from the checkpoint folder, which
+    the driver shares with the executors; asking Spark's status tracker from a second
+    thread would open a gateway connection per thread that py4j never closes."""
     last = -1
     while not stop.wait(0.5):
-        done = 0
-        for job in tracker.getJobIdsForGroup(group):
-            info = tracker.getJobInfo(job)
-            for sid in info.stageIds if info else ():
-                st = tracker.getStageInfo(sid)
-                done += st.numCompletedTasks if st else 0
+        done = sum(checkpoint.done(stage, i) for i in range(parts))
         if done != last:
             last = done
-            progress(stage, min(total, before + done), total)
+            progress(stage, done, parts)

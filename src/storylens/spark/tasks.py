@@ -67,9 +67,7 @@ TASKS: dict[str, Callable[[Any, Settings], Any]] = {
 }
 
 
-def run_task(
-    stage: str, root: str, run: str, settings: Settings, job: tuple[int, Any]
-) -> int:
+def run_task(stage: str, root: str, run: str, settings: Settings, job: tuple[int, Any]) -> int:
     """One Spark task: compute partition `job[0]` of `stage` and checkpoint it."""
     part, items = job
     if stage.startswith("compare"):
@@ -77,7 +75,7 @@ def run_task(
     elif stage == "events":
         from .windows import cluster_window
 
-        value = cluster_window(items, settings)
+        value = [cluster_window(window, settings) for window in items]
     else:
         value = TASKS[stage](items, settings)
     Checkpoint(root, run).write(stage, part, value)

@@ -165,7 +165,9 @@ def cut(items: Sequence[Item], window_days: int, margin_days: int) -> Windows:
     for w in sorted(cores):
         lo = start + w * window_days - margin_days
         hi = start + (w + 1) * window_days + margin_days
-        members = [it for _, it in by_day[bisect.bisect_left(days, lo) : bisect.bisect_left(days, hi)]]
+        members = [
+            it for _, it in by_day[bisect.bisect_left(days, lo) : bisect.bisect_left(days, hi)]
+        ]
         members.sort(key=lambda it: it.batch)  # arrival order, as the single process sees them
         for _, it in cores[w]:
             home[it.feats.article] = len(jobs)
@@ -224,7 +226,9 @@ def reconcile(windows: Windows, results: Sequence[list[list[str]]]) -> list[list
 
 
 def place_undated(
-    groups: list[list[str]], feats: dict[str, EventFeatures], undated: Sequence[Item],
+    groups: list[list[str]],
+    feats: dict[str, EventFeatures],
+    undated: Sequence[Item],
     settings: Settings,
 ) -> list[list[str]]:
     """Place articles with no date at all among every event, batch by batch."""
