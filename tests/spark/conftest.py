@@ -19,11 +19,11 @@ SAMPLE = Path(__file__).resolve().parents[2] / "src" / "storylens" / "sample" / 
 
 
 @pytest.fixture(scope="session")
-def spark() -> Iterator[Any]:
+def spark() -> Any:
     from storylens.spark.session import session
 
     # not stopped at the end: the JVM ends with this process, and stop() can take long
-    yield session("local[2]")
+    return session("local[2]")
 
 
 @dataclass

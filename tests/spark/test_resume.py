@@ -47,9 +47,7 @@ def _command(corpus: Path, db: Path, checkpoint: Path) -> list[str]:
 
 def _computed(checkpoint: Path, stage: str) -> list[int]:
     return [
-        e["part"]
-        for e in read_log(checkpoint)
-        if e["event"] == "computed" and e["stage"] == stage
+        e["part"] for e in read_log(checkpoint) if e["event"] == "computed" and e["stage"] == stage
     ]
 
 

@@ -19,7 +19,7 @@ def _feats(name: str, terms: dict[str, float], day: int | None) -> EventFeatures
     return EventFeatures(
         article=name,
         terms=terms,
-        names={t: 1.0 for t in list(terms)[1:2]},
+        names=dict.fromkeys(list(terms)[1:2], 1.0),
         published=when.isoformat() if when else None,
         day=when.toordinal() if when else None,
         anchor_year=when.year if when else None,

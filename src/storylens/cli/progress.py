@@ -20,8 +20,8 @@ from rich.progress import (
 )
 
 from ..analyze import Progress as ProgressFn
-from ..spark.session import StageProgress
 from ..records import Rejected
+from ..spark.session import StageProgress
 
 STREAM_SUFFIXES = {".jsonl", ".ndjson"}
 
