@@ -8,7 +8,8 @@ The run, in order (each numbered step's output is checkpointed, so a killed run 
 2. clean.v1 in parallel partitions.
 3. The cross-article cleaning (furniture a site repeats, near-duplicates) on the driver,
    batch by batch, with the single-process engine's own `RepeatedLines` and
-   `NearDuplicates` and their state in the store. Both are sequential by definition
+   `NearDuplicates` (one index for the whole run: spark/dedupe.py) and their state in
+   the store. Both are sequential by definition
    (a line is furniture once three earlier articles had it; the original of a copy is
    the earliest one), both are hashing and lookups over text already cleaned, and they
    cost about 1% of the model stage on this machine (see bench/scale.py), so a driver
@@ -41,6 +42,7 @@ from ..records import Article, Rejected
 from ..settings import Settings
 from ..store.sqlite import SQLiteStore
 from .checkpoint import Checkpoint, run_id
+from .dedupe import RunDuplicates
 from .session import StageProgress, run_stage, session
 from .windows import Item, WindowJob, cut, place_undated, reconcile
 
@@ -189,6 +191,9 @@ def _prepare(
         prepared: list[Fresh] = ckpt.read("prepare", 0)
         return prepared
     prepared = []
+    duplicates = RunDuplicates(
+        store, analyzer.settings, [a for _, a in cleaned if isinstance(a, Article)]
+    )
     with store.atomic():
         rows = zip(fresh, cleaned, strict=True)
         for batch_no, group in groupby(rows, key=lambda row: row[0][0]):
@@ -196,7 +201,7 @@ def _prepare(
             if not arts:
                 continue
             analyzer.repeats.remove([a for _, a in arts])
-            analyzer.duplicates.mark([a for _, a in arts])
+            duplicates.mark([a for _, a in arts])
             prepared.extend((batch_no, key, a) for key, a in arts)
         # the file first, then the mark, both before the commit: a mark always has its file
         ckpt.write("prepare", 0, prepared)
