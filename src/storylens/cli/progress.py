@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
@@ -21,7 +22,9 @@ from rich.progress import (
 
 from ..analyze import Progress as ProgressFn
 from ..records import Rejected
-from ..spark.session import StageProgress
+
+if TYPE_CHECKING:
+    from ..spark.session import StageProgress
 
 STREAM_SUFFIXES = {".jsonl", ".ndjson"}
 
