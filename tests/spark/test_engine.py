@@ -8,7 +8,7 @@ from typing import Any
 
 from storylens.evaluate.metrics import bcubed, groups
 from storylens.settings import Settings
-from storylens.spark import SparkOptions, analyze_spark
+from storylens.spark import SparkOptions, analyze_spark, default_checkpoint
 from storylens.spark.checkpoint import read_log
 from storylens.store.sqlite import SQLiteStore
 
@@ -78,3 +78,7 @@ def test_running_again_over_the_same_inputs_stores_nothing_new(
     report = analyze_spark([str(SAMPLE)], sample_runs.spark, Settings(), options)
     assert (report.new, report.known) == (0, 31)
     assert _membership(sample_runs.spark) == before
+
+
+def test_the_checkpoint_folder_defaults_to_one_next_to_the_database() -> None:
+    assert default_checkpoint("data/news.sqlite") == "data/news.sqlite.checkpoint"
