@@ -2,9 +2,10 @@
 
 The corpus is ECB+ and the bundled sample corpus, copied across 25 years: each copy of
 an event gets another date (its reports are published within three days of it), years
-named in the text move with it, people get a copy-specific surname suffix, and a few
-common words are swapped, so copies are look-alike events years apart, as in a long
-archive. Articles are cut to their first ~600 characters so a run takes minutes. The file
+named in the text move with it, every name mid-sentence (people, places, organisations;
+not weekdays or months) gets a copy-specific suffix, and a few common words are swapped,
+so copies are look-alike events years apart, as in a long archive: the same kind of
+thing happening again, to other people, elsewhere. Articles are cut to their first ~600 characters so a run takes minutes. The file
 is in publication order, as an archive is usually ingested.
 
 Each engine runs in a fresh subprocess with its own database; peak memory is the
@@ -48,7 +49,24 @@ SWAPS = {
     "reported": "noted",
 }
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")  # a capitalised word mid-sentence
+_CALENDAR = {
+    *["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    *[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+}
 
 
 def _short(text: str, limit: int = 600) -> str:
@@ -82,9 +100,12 @@ def _base() -> list[tuple[str, str, str | None, str | None, int | None]]:
     return docs
 
 
-def _rewrite(text: str, rng: random.Random, years: int, tag: str, persons: set[str]) -> str:
+def _rewrite(text: str, rng: random.Random, years: int, tag: str) -> str:
     text = _YEAR.sub(lambda m: str(int(m.group(1)) + years), text)
-    text = _NAME.sub(lambda m: m.group(1) + tag if m.group(1) in persons else m.group(1), text)
+    if tag:  # another year's look-alike event happens to other people in other places
+        text = _NAME.sub(
+            lambda m: m.group(1) if m.group(1) in _CALENDAR else m.group(1) + tag, text
+        )
     words = text.split(" ")
     for i, w in enumerate(words):
         if w in SWAPS and rng.random() < 0.5:
@@ -108,14 +129,13 @@ def generate(n: int, path: Path, seed: int = 0) -> int:
             events += 1
             day = date(2000, 1, 1) + timedelta(days=rng.randrange(0, 25 * 365))
             tag = "" if copy == 0 else "abcdefghijklmnopqrstuvwxyz"[copy % 26] * (1 + copy // 26)
-            persons = {"Reid", "Ketsoyan", "Varn"} if copy else set()
             for i in by_event[ev]:
                 if len(rows) >= n:
                     break
                 _, text, title, outlet, year = base[i]
                 shift = day.year - (year or 2008)
                 published = day + timedelta(days=rng.randrange(0, 3))
-                body = _rewrite(text, rng, shift, tag, persons | set(_NAME.findall(text)[:3]))
+                body = _rewrite(text, rng, shift, tag)
                 if outlet:
                     body = f"{body}\n\n{outlet} staff"
                 rows.append(
