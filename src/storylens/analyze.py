@@ -14,13 +14,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .ingest import input_key
 from .pipeline import Context, Pipeline
 from .records import Article, Rejected
 from .settings import Settings
 from .store import Store
+
+if TYPE_CHECKING:
+    from .describe import CompareAll
 
 PER_ARTICLE_STAGES = ("clean.v1",)
 MODEL_STAGES = ("nlp.v1",)
@@ -184,23 +187,26 @@ class Analyzer:
         with self.store.atomic():
             new = self.store.put_articles(modelled)
             self.events.add([a for _, a in modelled])
-            self._mark_dirty(self.events.changed)
+            self.mark_dirty(self.events.changed)
         return new
 
     # -- cross-article work at the end of a run ------------------------------------------
-    def _mark_dirty(self, event_keys: Iterable[str]) -> None:
+    def mark_dirty(self, event_keys: Iterable[str]) -> None:
+        """Note events to describe and compare again (in the caller's transaction)."""
         dirty = set(json.loads(self.store.get_state("dirty_events") or "[]"))
         dirty.update(event_keys)
         self.store.set_state("dirty_events", json.dumps(sorted(dirty)))
 
-    def finish_events(self) -> int:
-        """Describe and compare every event whose membership changed; store them."""
+    def finish_events(self, compare: CompareAll | None = None) -> int:
+        """Describe and compare every event whose membership changed; store them.
+
+        `compare` runs the comparisons elsewhere (the Spark engine's partitions)."""
         from .describe import describe_events
 
         dirty = json.loads(self.store.get_state("dirty_events") or "[]")
         if not dirty:
             return 0
-        events = describe_events(self.store, self.events, dirty, self.settings)
+        events = describe_events(self.store, self.events, dirty, self.settings, compare)
         with self.store.atomic():
             self.store.put_events(events)
             self.store.set_state("dirty_events", "[]")

@@ -7,7 +7,7 @@ and `compare` (claims, quotes, figures, framing, summary). This module only join
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .records import Article
@@ -18,15 +18,37 @@ if TYPE_CHECKING:
     from .events import EventIndex
 
 
-def describe_events(
-    store: Store, index: EventIndex, keys: Sequence[str], settings: Settings
+# Compares (base event, its articles) pairs; the Spark engine passes one that runs them
+# in parallel partitions, the single-process engine compares them one after another.
+CompareAll = Callable[[list[tuple[dict[str, Any], list[Article]]]], list[dict[str, Any]]]
+
+
+def compare_all(
+    jobs: list[tuple[dict[str, Any], list[Article]]], settings: Settings
 ) -> list[dict[str, Any]]:
+    """Each event's actors merged across outlets, then the comparison between outlets."""
     from .compare import compare_event
     from .compare.actors import merge_actors
 
+    out = []
+    for event, articles in jobs:
+        actors, _ = merge_actors(articles)
+        event["actors"] = actors
+        out.append(compare_event(event, articles, settings))
+    return out
+
+
+def describe_events(
+    store: Store,
+    index: EventIndex,
+    keys: Sequence[str],
+    settings: Settings,
+    compare: CompareAll | None = None,
+) -> list[dict[str, Any]]:
     dirty = set(keys)
     stored = {ev["id"]: ev for ev in store.events()}
     out = []
+    jobs: list[tuple[dict[str, Any], list[Article]]] = []
     # `related` links look across the corpus, so every event's base is described; only
     # the events whose membership changed are compared again (the expensive part).
     for event in index.describe():
@@ -39,9 +61,8 @@ def describe_events(
             continue
         articles = list(store.articles(event["articles"]))
         _infer_publication_dates(store, articles, event.get("date"))
-        actors, _ = merge_actors(articles)
-        event["actors"] = actors
-        out.append(compare_event(event, articles, settings))
+        jobs.append((event, articles))
+    out.extend(compare(jobs) if compare else compare_all(jobs, settings))
     return out
 
 

@@ -1,4 +1,4 @@
-"""`storylens analyze PATH... [--db DB] [--json FILE] [--quiet]`."""
+"""`storylens analyze PATH... [--db DB] [--json FILE] [--quiet] [--engine single|spark]`."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..analyze import analyze
+from ..analyze import RunReport, analyze
 from ..errors import StorylensError
 from ..report.document import write_document
 from ..settings import Settings
@@ -57,6 +57,40 @@ DEFAULT_DB = "storylens.sqlite"
     type=click.IntRange(1, 100_000),
     help="Larger files (and larger JSON lines or WARC records) are skipped, not read into memory.",
 )
+@click.option(
+    "--engine",
+    type=click.Choice(["single", "spark"]),
+    default="single",
+    show_default=True,
+    help="single: this process (and --workers); spark: pyspark, local or under spark-submit.",
+)
+@click.option(
+    "--spark-master",
+    default=None,
+    metavar="URL",
+    help="Spark master for --engine spark, e.g. local[2] (default: spark-submit's, else local[*]).",
+)
+@click.option(
+    "--checkpoint",
+    default=None,
+    metavar="DIR",
+    help="Where --engine spark keeps finished partitions so a killed run resumes "
+    "(default: DB.checkpoint next to the database; must be shared by every executor).",
+)
+@click.option(
+    "--partition-size",
+    default=128,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Articles per Spark task (--engine spark): the unit of parallelism and of resume.",
+)
+@click.option(
+    "--window-days",
+    default=30,
+    show_default=True,
+    type=click.IntRange(1, 100_000),
+    help="Days per event window (--engine spark); windows are clustered independently.",
+)
 def command(
     paths: tuple[str, ...],
     db: str,
@@ -65,6 +99,11 @@ def command(
     batch_size: int,
     workers: int,
     max_file_mb: int,
+    engine: str,
+    spark_master: str | None,
+    checkpoint: str | None,
+    partition_size: int,
+    window_days: int,
 ) -> None:
     """Read news articles from PATHS (files, directories, or - for JSON Lines on stdin).
 
@@ -77,6 +116,29 @@ def command(
     display = RunDisplay(quiet)
     try:
         with open_store(db) as store:
+            if engine == "spark":
+                from ..spark import SparkOptions, analyze_spark
+
+                options = SparkOptions(
+                    master=spark_master,
+                    checkpoint=checkpoint,
+                    partition_size=partition_size,
+                    window_days=window_days,
+                )
+                with display.stages() as stage_progress:
+                    report = analyze_spark(
+                        list(paths),
+                        store,
+                        settings,
+                        options,
+                        stdin=sys.stdin.buffer,
+                        on_skip=display.skip,
+                        progress=stage_progress,
+                    )
+                if json_out:
+                    write_document(store, json_out)
+                _summary(display, quiet, report, store.source)
+                sys.exit(1 if report.skipped else 0)
             total = estimate_inputs(paths)
             with display.bar(total) as progress:
                 report = analyze(
@@ -92,9 +154,13 @@ def command(
             where = store.source
     except StorylensError as exc:
         fail(exc)
+    _summary(display, quiet, report, where)
+    sys.exit(1 if report.skipped else 0)
+
+
+def _summary(display: RunDisplay, quiet: bool, report: RunReport, where: str) -> None:
     if not quiet:
         display.console.print(
             f"{report.read} articles read: {report.new} new, {report.known} already stored, "
             f"{len(report.skipped)} skipped; {report.events_touched} events updated in {where}"
         )
-    sys.exit(1 if report.skipped else 0)

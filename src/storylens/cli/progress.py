@@ -6,12 +6,14 @@ import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    TaskID,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -20,6 +22,9 @@ from rich.progress import (
 
 from ..analyze import Progress as ProgressFn
 from ..records import Rejected
+
+if TYPE_CHECKING:
+    from ..spark.session import StageProgress
 
 STREAM_SUFFIXES = {".jsonl", ".ndjson"}
 
@@ -86,5 +91,28 @@ class RunDisplay:
                 rate = f"{read / t.elapsed:.1f} art/s" if t.elapsed else ""
                 new_total = max(total or 0, read) if total is not None else None
                 progress.update(task, completed=read, total=new_total, rate=rate, stored=stored)
+
+            yield update
+
+    @contextmanager
+    def stages(self) -> Iterator[StageProgress | None]:
+        """One bar per Spark stage, counting finished partitions (tasks) on the driver."""
+        if self.quiet:
+            yield None
+            return
+        columns = (
+            TextColumn("[bold]{task.description:>8}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("partitions"),
+            TimeElapsedColumn(),
+        )
+        with Progress(*columns, console=self.console, transient=False) as progress:
+            tasks: dict[str, TaskID] = {}
+
+            def update(stage: str, done: int, total: int) -> None:
+                if stage not in tasks:
+                    tasks[stage] = progress.add_task(stage, total=total)
+                progress.update(tasks[stage], completed=done, total=total)
 
             yield update

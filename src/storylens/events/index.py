@@ -67,6 +67,32 @@ class EventIndex:
         self.changed = touched
         return {a.id: c.member_of[a.id] for a in articles if a.id in c.member_of}
 
+    def adopt(self, groups: Sequence[Sequence[EventFeatures]]) -> dict[str, str]:
+        """Take events grouped elsewhere (the Spark engine's windows) for new articles.
+
+        Each group becomes one event named after its first member, as `add` names an
+        event after its founding article; articles already in the index keep theirs.
+        The features and memberships are stored as `add` stores them, so a later
+        incremental run continues from these events.
+        """
+        c = self.clusterer
+        fresh = [[f for f in g if f.article not in c.features] for g in groups]
+        new = [f for g in fresh for f in g]
+        touched: set[str] = set()
+        if new:
+            c.count(new)
+        for members in fresh:
+            if not members:
+                continue
+            key = c._new_key(members[0].article)
+            for f in members:
+                c.join(key, f)
+            touched.add(key)
+        if new:
+            self._save(new, touched)
+        self.changed = touched
+        return {f.article: c.member_of[f.article] for f in new}
+
     def groups(self) -> dict[str, list[EventFeatures]]:
         """Event key -> member features, for every event in the index."""
         return {
