@@ -10,12 +10,13 @@ from storylens.evaluate.metrics import bcubed, groups
 from storylens.settings import Settings
 from storylens.spark import SparkOptions, analyze_spark, default_checkpoint
 from storylens.spark.checkpoint import read_log
+from storylens.store import Store, open_store
 from storylens.store.sqlite import SQLiteStore
 
 from .conftest import SAMPLE, Runs
 
 
-def _membership(store: SQLiteStore) -> dict[str, str]:
+def _membership(store: Store) -> dict[str, str]:
     rows = store.query("SELECT article_id, event_id FROM event_articles")
     return {r["article_id"]: r["event_id"] for r in rows}
 
@@ -82,3 +83,16 @@ def test_running_again_over_the_same_inputs_stores_nothing_new(
 
 def test_the_checkpoint_folder_defaults_to_one_next_to_the_database() -> None:
     assert default_checkpoint("data/news.sqlite") == "data/news.sqlite.checkpoint"
+
+
+def test_spark_writes_to_postgresql_what_it_writes_to_sqlite(
+    sample_runs: Runs, pg_url: str, tmp_path: Path
+) -> None:
+    options = SparkOptions(checkpoint=str(tmp_path / "ck"), partition_size=8, window_days=3)
+    with open_store(pg_url) as store:
+        report = analyze_spark([str(SAMPLE)], store, Settings(), options)
+        assert report.new == sample_runs.spark_report.new
+        assert _membership(store) == _membership(sample_runs.spark)  # same events, same ids
+        on_pg = {e["id"]: e for e in store.events()}
+    on_sqlite = {e["id"]: e for e in sample_runs.spark.events()}
+    assert on_pg == on_sqlite
