@@ -189,8 +189,10 @@ def _evidence(trigger: Token) -> tuple[int, int]:
         verb = trigger.head
         if verb.pos_ == "VERB" and verb.i != trigger.i:  # "carried out several airstrikes"
             left, right = doc[min(left.i, verb.i)], doc[max(right.i, verb.i)]
-    while right.i > left.i and (right.is_punct or right.dep_ == "cc"):
+    while right.i > left.i and (right.is_punct or right.is_space or right.dep_ == "cc"):
         right = doc[right.i - 1]  # "a joint border commission and" ends at "commission"
+    while left.i < right.i and (left.is_space or left.is_left_punct):
+        left = doc[left.i + 1]  # an opening quote mark, or the line break before a sentence
     return left.idx, right.idx + len(right.text)
 
 
