@@ -178,7 +178,9 @@ _OBJECT = frozenset(_words("dobj obj attr"))
 
 
 def _evidence(trigger: Token) -> tuple[int, int]:
-    """Character span of the clause a trigger heads, in its sentence.
+    """Character span of the clause a trigger heads, in its sentence, without the quote
+    marks, punctuation and line breaks at its edges (a sentence parsed inside its article
+    keeps those; parsed alone it did not).
 
     A bare noun ("deterrence", "the war") says too little to read as a claim; when it is
     the object of a verb, the verb is taken in too ("welcomed the commission").
