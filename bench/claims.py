@@ -13,13 +13,18 @@ The "gold ..." rows are ceilings of *partitions* computed from the annotation it
 methods: a partition cannot express "shares *some* chain" exactly, so even the best one
 misses; overlapping claims can.
 
-    .venv/bin/python bench/claims.py [--selected-only] [--sweep] [--quick]
+Articles go through the `nlp.v1` stage first, as in the product; the happenings read the
+trigger words it recorded (`--reparse`: parse the sentences again, as for articles stored
+before it recorded them).
+
+    .venv/bin/python bench/claims.py [--selected-only] [--sweep] [--quick] [--reparse]
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import itertools
 import json
 import math
@@ -41,6 +46,8 @@ from storylens.compare.similarity import (
     cluster_by_similarity,
     sentence_similarity,
 )
+from storylens.nlp.stage import nlp_stage
+from storylens.pipeline import Context
 from storylens.records import Article
 from storylens.settings import Settings
 from storylens.testing import shared_data
@@ -94,13 +101,31 @@ def gold_pairs(
     )
 
 
+def analysed(docs: dict[str, dict[str, Any]], reparse: bool) -> dict[str, Article]:
+    """Every article through the `nlp.v1` stage, as the product stores it.
+
+    `reparse` drops what the stage recorded for the comparison (`triggers`), as in a store
+    written before it did, so `build_claims` parses the sentences again.
+    """
+    arts = [Article(source=i, id=i, text=d["text"]) for i, d in docs.items()]
+    for a in nlp_stage(arts, Context()):
+        assert isinstance(a, Article), a
+        if reparse:
+            a.triggers = None
+    return {a.id: a for a in arts}
+
+
 def event_units(
     docs: dict[str, dict[str, Any]],
+    parsed: dict[str, Article],
     doc_ids: list[str],
     selected: set[SentenceKey],
     selected_only: bool,
 ) -> Event:
-    """The sentences compare_event would see for these articles, with their gold keys."""
+    """The sentences compare_event would see for these articles, with their gold keys.
+
+    The sentences are the corpus's own, not the parser's, so that each can be scored.
+    """
     articles, numbers = [], {}
     for doc_id in sorted(doc_ids):
         doc = docs[doc_id]
@@ -108,7 +133,7 @@ def event_units(
             (s, e) for n, s, e in doc["sentences"] if not selected_only or (doc_id, n) in selected
         ]
         numbers[doc_id] = {(s, e): n for n, s, e in doc["sentences"]}
-        articles.append(Article(source=doc_id, id=doc_id, text=doc["text"], sentences=spans))
+        articles.append(dataclasses.replace(parsed[doc_id], sentences=spans))
     units = event_sentences(articles)
     keys = [(u.article.id, numbers[u.article.id].get((u.start, u.end), -1)) for u in units]
     return units, keys
@@ -197,13 +222,21 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="only the all-in-one floor and storylens claims"
     )
+    parser.add_argument(
+        "--reparse",
+        action="store_true",
+        help="as on a store from before nlp.v1 kept trigger words: happenings re-parse",
+    )
     args = parser.parse_args()  # fmt: skip
     docs, selected, chains = load(shared_data() / "ecbplus")
     gold = gold_pairs(docs, selected, chains)
     by_event: dict[str, list[str]] = defaultdict(list)
     for doc_id, doc in docs.items():
         by_event[doc["subtopic"]].append(doc_id)
-    events = [event_units(docs, ids, selected, args.selected_only) for ids in by_event.values()]
+    parsed = analysed(docs, args.reparse)
+    events = [
+        event_units(docs, parsed, ids, selected, args.selected_only) for ids in by_event.values()
+    ]
     settings = Settings()
     canon = name_canon(load_lexicon(settings.framing_lexicon), [])
 

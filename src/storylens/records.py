@@ -84,6 +84,25 @@ class Figure:
 
 
 @dataclass(slots=True, kw_only=True)
+class Trigger:
+    """A word that may mention a happening, with what the comparison step needs of it.
+
+    Read off the article's one parse, so comparing an event's outlets needs no second
+    parse of their sentences (`compare.happenings` groups these across articles).
+    """
+
+    start: int  # the word itself
+    end: int
+    key: str  # happening key: "died" and "deaths" share one
+    trigger: bool  # a verb or happening noun: the event's vocabulary takes in `key`
+    candidate: bool  # may mention a happening the vocabulary knows (headline rule)
+    clause_start: int  # evidence: the clause the word heads
+    clause_end: int
+    negated: bool = False
+    modifiers: list[str] = field(default_factory=list)  # "arms" of "arms deal"
+
+
+@dataclass(slots=True, kw_only=True)
 class Article:
     """One news article, from raw input to analysed record."""
 
@@ -115,6 +134,8 @@ class Article:
     locations: list[str] = field(default_factory=list)
     event_date: str | None = None
     event_date_evidence: TimeExpr | None = None
+    # None: stored by a version that kept none (compare re-parses); [] : none found
+    triggers: list[Trigger] | None = None
     # -- bookkeeping -----------------------------------------------------------
     stages: dict[str, str] = field(default_factory=dict)  # stage name -> version
 
@@ -136,6 +157,8 @@ class Article:
         d["figures"] = [Figure(**f) for f in d.get("figures", [])]
         ev = d.get("event_date_evidence")
         d["event_date_evidence"] = TimeExpr(**ev) if ev else None
+        triggers = d.get("triggers")
+        d["triggers"] = None if triggers is None else [Trigger(**t) for t in triggers]
         known = {f.name for f in dataclasses.fields(cls)}
         return cls(**{k: v for k, v in d.items() if k in known})
 

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from storylens.compare import compare_event
-from storylens.compare.happenings import event_mentions, happening_key
+from storylens.compare.claims import Sentence
+from storylens.compare.happenings import event_mentions
+from storylens.nlp.stage import nlp_stage
+from storylens.nlp.triggers import happening_key
+from storylens.pipeline import Context
 from storylens.records import Article
 from storylens.settings import Settings
 
@@ -60,16 +65,9 @@ def test_reporting_verbs_and_describing_words_are_not_happenings(article: Any) -
     assert keys == {happening_key("war")}
 
 
-class _Whole:
+def _whole(art: Article) -> Sentence:
     """A whole article as the one sentence to look in."""
-
-    def __init__(self, art: Article) -> None:
-        self.text = art.text
-        self.start = 0
-
-
-def _whole(art: Article) -> _Whole:
-    return _Whole(art)
+    return Sentence(art, 0, len(art.text))
 
 
 def test_a_different_kind_of_the_same_word_is_a_different_happening(article: Any) -> None:
@@ -85,3 +83,23 @@ def test_a_different_kind_of_the_same_word_is_a_different_happening(article: Any
             assert _articles(claim) == {"c"}
             assert claim["status"] == "single-source"
     assert any(_articles(claim) == {"a", "b"} for claim in event["claims"])
+
+
+def test_an_article_stored_without_trigger_words_gives_the_same_claims() -> None:
+    texts = {
+        "a": "Quake Kills Three In Dravik\nThe earthquake killed three people and injured "
+        "forty in Dravik on Monday. Rescuers did not find the missing fisherman.",
+        "b": "Three villagers died when the walls of their homes fell. A 6.1-magnitude "
+        "quake hit the coast.",
+        "c": "Forty people were hurt, the hospital in Dravik said. The fisherman was found "
+        "on Tuesday.",
+    }
+    parsed = nlp_stage([Article(source=k, id=k, text=t) for k, t in texts.items()], Context())
+    fresh = [a for a in parsed if isinstance(a, Article)]
+    assert all(a.triggers for a in fresh)  # the nlp stage kept the words
+    old = [dataclasses.replace(a, triggers=None) for a in fresh]  # as an older version stored
+    event = {"id": "e1", "articles": list(texts), "actors": []}
+    claims = compare_event(event, fresh, Settings())["claims"]
+    # the deaths that a and b report are a happening claim of their own
+    assert any(c["unit"] == "clause" and {"a", "b"} <= _articles(c) for c in claims)
+    assert compare_event(event, old, Settings())["claims"] == claims

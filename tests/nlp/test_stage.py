@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storylens.nlp.stage import nlp_stage
+from storylens.nlp.triggers import happening_key
 from storylens.pipeline import REGISTRY, Context
 from storylens.records import Article
 
@@ -14,7 +15,8 @@ TEXT = (
 
 def test_the_stage_assigns_what_it_declares() -> None:
     stage = REGISTRY["nlp.v1"]
-    assert {"actors", "quotes", "figures", "locations", "times", "event_date"} <= stage.assigns
+    assert {"actors", "quotes", "figures", "locations", "times", "event_date",
+            "triggers"} <= stage.assigns  # fmt: skip
     result = stage.fn(Article(source="t", text=TEXT, published="2025-06-03"), Context())
     assert result.sentences
     assert result.entities
@@ -24,6 +26,10 @@ def test_the_stage_assigns_what_it_declares() -> None:
     assert [(f.value, f.qualifier) for f in result.figures] == [(2000, "more than")]
     assert result.locations == ["Lisbon"]
     assert result.event_date == "2025-06-02"
+    assert result.triggers is not None
+    opened = next(w for w in result.triggers if w.key == happening_key("opened"))
+    assert opened.trigger
+    assert TEXT[opened.clause_start : opened.clause_end].startswith("Mayor Lena Ortiz opened")
 
 
 def test_a_batch_gives_one_result_per_article_in_order() -> None:

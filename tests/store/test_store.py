@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from storylens.records import Article, Removal
+from storylens.records import Article, Removal, Trigger
 from storylens.store import Store, open_store
 from storylens.store.migrations import MIGRATIONS
 
@@ -59,6 +59,23 @@ def test_an_article_comes_back_as_it_was_stored(store: Store) -> None:
     assert back.removed == [Removal(text="Advertisement", reason="boilerplate")]
     assert back.sentences == [(0, 7)]
     assert store.article("nope") is None
+
+
+def test_trigger_words_come_back_and_an_article_without_them_comes_back_without(
+    store: Store,
+) -> None:
+    word = Trigger(start=0, end=4, key="~kill", trigger=True, candidate=True, clause_start=0,
+                   clause_end=7, negated=True, modifiers=["arm"])  # fmt: skip
+    store.put_articles([("k1", _article(1)), ("k2", _article(2))])
+    with_words = _article(1)
+    with_words.triggers = [word]
+    store.update_articles([with_words])
+    back = store.article(f"{1:016x}")
+    assert back is not None
+    assert back.triggers == [word]
+    old = store.article(f"{2:016x}")  # None, not []: the comparison re-parses it
+    assert old is not None
+    assert old.triggers is None
 
 
 def test_articles_come_back_in_the_order_they_were_stored_however_many(store: Store) -> None:

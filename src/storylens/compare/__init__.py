@@ -2,8 +2,8 @@
 
 `compare_event` is the entry point. Its claims come from `claims.build_claims`: sentence
 claims (`cluster_sentences`, exposed here for tests and tools) plus happening claims, so a
-sentence can back several claims; the ECB+ benchmark calls `build_claims` itself, so it
-measures exactly what the product runs.
+sentence can back several claims; the ECB+ benchmark runs the nlp stage and calls
+`build_claims` itself, so it measures exactly what the product runs.
 """
 
 from __future__ import annotations

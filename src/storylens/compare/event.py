@@ -2,11 +2,9 @@
 
 This is the cross-source step of the pipeline. It runs after events are formed, over
 the articles of one event at a time, and reads what the per-article stages filled in
-(sentences, quotes, figures, times). One thing it cannot read there: the records keep
-no tokens, so finding the happenings each sentence mentions re-parses the event's
-sentences with the nlp stage's spaCy model (named entities off). That is linear in the
-event's size and, on ECB+, makes comparison several times slower per sentence than the
-word-overlap clustering alone (`bench/claims.py`, sent/s column).
+(sentences, quotes, figures, times, and the trigger words the happenings are built
+from), so it parses nothing itself. Articles stored before the nlp stage kept trigger
+words are the exception: their sentences are parsed again (`happenings.event_mentions`).
 """
 
 from __future__ import annotations

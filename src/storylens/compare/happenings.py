@@ -10,27 +10,28 @@ topic" rule of cross-document event coreference), with a small table of news syn
 ("died" / "killed" / "death", "quake" / "earthquake").
 
 A group that spans at least two articles becomes a claim of its own, so one sentence can
-be evidence for several claims. The parse is a re-parse of the event's sentences (the
-article records keep no tokens); it is linear in the event's size, and no pair of
-sentences is compared.
+be evidence for several claims. The trigger words and their clauses come from the parse
+the nlp stage already made of each article (`Article.triggers`, `nlp.triggers`); only
+articles stored before it recorded them are parsed again here. The work is linear in the
+event's size, and no pair of sentences is compared.
 """
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from .text import stem
-
-if TYPE_CHECKING:
-    from spacy.tokens import Token
+from ..records import Article, Trigger
 
 
 class HasText(Protocol):
-    """What mention extraction needs of a sentence: its text and where it starts."""
+    """What mention extraction needs of a sentence: its article and where it lies."""
+
+    @property
+    def article(self) -> Article: ...
 
     @property
     def text(self) -> str: ...
@@ -38,78 +39,8 @@ class HasText(Protocol):
     @property
     def start(self) -> int: ...
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-# Verbs that carry no happening of their own: support, reporting and "light" verbs.
-LIGHT_VERBS = frozenset(
-    _words(
-        "be have do say make take get go come tell give report add accord include know see "
-        "use want think become seem try need keep let begin start continue call ask show "
-        "put appear remain expect believe like may might will can could would should must "
-        "claim describe note state speak write read hear mean involve follow lead result "
-        "cause allow enable help fail seek aim urge"
-    )
-)
-# Nouns that name a happening although no suffix gives them away.
-HAPPENING_NOUNS = frozenset(
-    _words(
-        "fire blaze quake earthquake tremor war storm flood crash murder raid heist trial "
-        "election game deal party riot suicide record win victory attack strike airstrike "
-        "death explosion shooting arrest injury robbery surgery ceremony show offer accident "
-        "bomb bombing release meeting talk visit protest collapse outage scandal ban sale "
-        "merger acquisition bid fight battle killing rescue escape theft hearing vote "
-        "sentence charge verdict conviction rehab overdose hijack coup siege clash fall "
-        "playoff final concert funeral vigil"
-    )
-)
-_NOUN_SUFFIX = re.compile(r"(?:tion|sion|ment|ance|ence|ure|ing|al)$")
-NOT_HAPPENINGS = frozenset(
-    _words(
-        "official general hospital capital local national total animal criminal "
-        "rival signal journal material terminal festival morning evening thing building "
-        "government department statement something nothing anything everything nation "
-        "station population information organization administration position relation "
-        "constitution institution generation section location condition situation "
-        "region reference evidence audience residence independence conference experience "
-        "agreement equipment environment apartment parliament document ceiling"
-    )
-)
-# One key per happening that news words for it share, after `stem`.
-_SYNONYM_GROUPS = (
-    "kill die dead death murder homicide slay slain fatal fatality martyrdom killing",
-    "quake earthquake tremor",
-    "blaze fire flame arson",
-    "strike hit struck airstrike attack",
-    "find found discover",
-    "enter admit check",
-    "escape flee fled",
-    "win victory beat won",
-    "accuse charge",
-    "damage destroy sever devastate wreck cut",
-    "arrest apprehend detain detention custody",
-    "injure wound hurt injury",
-    "shoot shooting shot gunfire",
-    "steal stole stolen theft rob robbery heist",
-    "appoint hire",
-    "announce unveil",
-)
-HAPPENING_SYNONYMS = {
-    stem(word): f"~{group.split()[0]}" for group in _SYNONYM_GROUPS for word in group.split()
-}
-
-
-_GROUP_KEYS = frozenset(HAPPENING_SYNONYMS.values())
-# Verbs with a particle that mean something else than the verb alone.
-PHRASAL_SYNONYMS = {"pass away": "~kill", "check in": "~enter", "check into": "~enter"}
-
-
-def happening_key(word: str) -> str:
-    """'died', 'deaths' and 'killing' -> one key; other words -> their stem."""
-    s = stem(word.lower())
-    return HAPPENING_SYNONYMS.get(s, s)
+    @property
+    def end(self) -> int: ...
 
 
 @dataclass(slots=True, frozen=True)
@@ -124,140 +55,64 @@ class EventMention:
     modifiers: frozenset[str] = frozenset()  # "arms" of "arms deal": which kind of it
 
 
-def _is_trigger(token: Token) -> bool:
-    lemma = token.lemma_.lower()
-    if not lemma.isalpha() or lemma in LIGHT_VERBS:
-        return False
-    if token.pos_ == "VERB":
-        return True
-    if token.pos_ != "NOUN" or lemma in NOT_HAPPENINGS:
-        return False
-    return lemma in HAPPENING_NOUNS or bool(_NOUN_SUFFIX.search(lemma))
-
-
-def _trigger_key(token: Token) -> str:
-    """The key of a verb includes its particle: "carry out" is not "carry"."""
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
-    base = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
-    if particle:
-        return PHRASAL_SYNONYMS.get(f"{base} {particle}", f"{happening_key(base)}_{particle}")
-    return happening_key(base)
-
-
-_NEGATORS = frozenset({"not", "n't", "never", "no"})
-
-
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in token.children)
-
-
-def _headline(doc: Iterable[Token]) -> bool:
-    """Most words capitalised: a title, where the tagger takes verbs for names."""
-    words = [t for t in doc if t.is_alpha and len(t) > 3]
-    return len(words) >= 2 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
-
-
-def _candidate(token: Token, headline: bool) -> bool:
-    """A word that may mention a happening the event's vocabulary knows."""
-    if not token.is_alpha or token.lemma_.lower() in LIGHT_VERBS:
-        return False
-    if token.pos_ == "PROPN":
-        return headline
-    if token.pos_ == "NOUN" and token.dep_ == "compound":
-        # "Defense Minister": a modifier, not a happening; "playoff berth" still is one
-        return headline or token.lemma_.lower() in HAPPENING_NOUNS
-    if token.dep_ == "amod" or token.pos_ == "ADJ":
-        # "increasing threats", "occupying forces" describe; "dead" still reports
-        return happening_key(token.lemma_) in _GROUP_KEYS
-    return token.pos_ in {"VERB", "NOUN"}
-
-
 def event_mentions(sentences: Sequence[HasText], model_name: str) -> list[EventMention]:
     """The happenings each sentence mentions, by trigger, with their clause spans.
 
     A word counts as a trigger everywhere in the event once it is a verb or a happening
     noun somewhere in it: headlines capitalise verbs ("Lohan Checks Into Rehab"), and
-    the tagger then calls them names.
+    the tagger then calls them names. The words come from each article's `triggers`,
+    which the nlp stage recorded; an article stored before it did has its sentences
+    parsed again here with `model_name`.
     """
-    from ..nlp.model import load_model
-
-    nlp = load_model(model_name)
-    disabled = [p for p in ("ner",) if p in nlp.pipe_names]  # names are not compared
-    with nlp.select_pipes(disable=disabled):
-        docs = list(nlp.pipe([s.text for s in sentences], batch_size=256))
-    vocabulary = {_trigger_key(token) for doc in docs for token in doc if _is_trigger(token)}
+    words = _sentence_words(sentences, model_name)
+    vocabulary = {w.key for found in words for w in found if w.trigger}
     mentions: list[EventMention] = []
-    for index, (sentence, doc) in enumerate(zip(sentences, docs, strict=True)):
+    for index, (sentence, found) in enumerate(zip(sentences, words, strict=True)):
         seen: set[str] = set()
-        headline = _headline(doc)
-        for token in doc:
-            if not _candidate(token, headline):
+        for word in found:
+            if not word.candidate or word.key not in vocabulary or word.key in seen:
                 continue
-            key = _trigger_key(token)
-            if key not in vocabulary or key in seen:
-                continue
-            seen.add(key)
-            a, b = _evidence(token)
+            seen.add(word.key)
             mentions.append(
                 EventMention(
                     index,
-                    key,
-                    sentence.start + a,
-                    sentence.start + b,
-                    _negated(token),
-                    _modifiers(token),
+                    word.key,
+                    max(sentence.start, word.clause_start),
+                    min(sentence.end, word.clause_end),
+                    word.negated,
+                    frozenset(word.modifiers),
                 )
             )
     return mentions
 
 
-_MODIFIERS = frozenset(_words("compound"))
+def _sentence_words(sentences: Sequence[HasText], model_name: str) -> list[list[Trigger]]:
+    """Each sentence's trigger words: from its article's record, else from a new parse."""
+    words: list[list[Trigger]] = [[] for _ in sentences]
+    by_article: dict[int, list[int]] = defaultdict(list)
+    unparsed: list[int] = []
+    for i, sentence in enumerate(sentences):
+        if sentence.article.triggers is None:
+            unparsed.append(i)
+        else:
+            by_article[id(sentence.article)].append(i)
+    for members in by_article.values():
+        recorded = sentences[members[0]].article.triggers or []
+        starts = [w.start for w in recorded]
+        for i in members:
+            s = sentences[i]
+            words[i] = recorded[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
+    if unparsed:
+        from ..nlp.model import load_model
+        from ..nlp.triggers import sentence_triggers  # nlp imports compare.text: not at the top
 
-
-def _modifiers(trigger: Token) -> frozenset[str]:
-    """The common nouns that say which kind of happening a noun names ("arms deal",
-    "border commission"). Adjectives, counts, owners and names ("deadly", "first",
-    "Lohan's", "Gaza war") describe one happening in different words, so they do not
-    count: ECB+ recall fell by 4 points when they did."""
-    if trigger.pos_ == "VERB":
-        return frozenset()
-    return frozenset(
-        happening_key(c.lemma_)
-        for c in trigger.children
-        if c.dep_ in _MODIFIERS
-        and c.pos_ == "NOUN"
-        and c.is_alpha
-        and not c.is_stop
-        and not _measured(c)
-    )
-
-
-def _measured(word: Token) -> bool:
-    """ "6.1-magnitude", "a 300-metre": a measurement describes, it names no kind."""
-    if any(child.like_num for child in word.children):
-        return True
-    before = word.doc[max(0, word.i - 2) : word.i]
-    return any(t.like_num for t in before)
-
-
-_OBJECT = frozenset(_words("dobj obj attr"))
-
-
-def _evidence(trigger: Token) -> tuple[int, int]:
-    """Character span of the clause a trigger heads, in its sentence.
-
-    A bare noun ("deterrence", "the war") says too little to read as a claim; when it is
-    the object of a verb, the verb is taken in too ("welcomed the commission").
-    """
-    doc = trigger.doc
-    left, right = trigger.left_edge, trigger.right_edge
-    if sum(t.is_alpha for t in trigger.subtree) < 3 and trigger.dep_ in _OBJECT:
-        verb = trigger.head
-        if verb.pos_ == "VERB" and verb.i != trigger.i:  # "carried out several airstrikes"
-            left, right = doc[min(left.i, verb.i)], doc[max(right.i, verb.i)]
-    while right.i > left.i and (right.is_punct or right.dep_ == "cc"):
-        right = doc[right.i - 1]  # "a joint border commission and" ends at "commission"
-    return left.idx, right.idx + len(right.text)
+        nlp = load_model(model_name)
+        disabled = [p for p in ("ner",) if p in nlp.pipe_names]  # names are not compared
+        with nlp.select_pipes(disable=disabled):
+            docs = nlp.pipe([sentences[i].text for i in unparsed], batch_size=256)
+            for i, doc in zip(unparsed, docs, strict=True):
+                words[i] = sentence_triggers(doc, sentences[i].start)
+    return words
 
 
 def happening_groups(

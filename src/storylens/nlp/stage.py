@@ -11,13 +11,14 @@ from ..records import Article, Rejected
 from . import temporal
 from .extract import extract
 from .model import load_model
+from .triggers import find_triggers
 
 
 @batch_stage(
     "nlp.v1",
     requires=("text",),
     assigns=("sentences", "entities", "times", "actors", "quotes", "figures",
-             "locations", "event_date", "event_date_evidence"),
+             "locations", "event_date", "event_date_evidence", "triggers"),
 )  # fmt: skip
 def nlp_stage(articles: list[Article], ctx: Context) -> list[Article | Rejected]:
     nlp = load_model(ctx.settings.spacy_model)
@@ -25,6 +26,7 @@ def nlp_stage(articles: list[Article], ctx: Context) -> list[Article | Rejected]
     out: list[Article | Rejected] = []
     for art, doc in zip(articles, nlp.pipe(texts, batch_size=ctx.settings.batch_size), strict=True):
         extract(doc, art)
+        art.triggers = find_triggers(doc)  # what compare needs of the parse (happenings)
         temporal.annotate(art)  # reads the DATE entities and sentences filled above
         out.append(art)
     return out
