@@ -22,6 +22,7 @@ import random
 import time
 from pathlib import Path
 
+import storylens
 from storylens.evaluate.metrics import Scores, labels_of, score_clusters
 from storylens.events import EventFeatures, EventIndex, cluster, describe, features
 from storylens.events.grouping import Clusterer
@@ -39,7 +40,10 @@ def load(cache: Path) -> tuple[list[Article], dict[str, str], dict[str, str]]:
     """ECB+ articles after nlp.v1 (cached), their gold subtopics and topics."""
     src = shared_data() / "ecbplus" / "documents.jsonl"
     docs = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines()]
-    digest = hashlib.sha1(src.read_bytes()).hexdigest()[:12]
+    # keyed by the corpus and by the code that produced it, so a changed nlp stage re-parses
+    package = Path(storylens.__file__).parent
+    code = [*sorted(package.glob("nlp/*.py")), package / "records.py"]
+    digest = hashlib.sha1(b"".join(f.read_bytes() for f in [src, *code])).hexdigest()[:12]
     cached = cache.with_suffix(f".{digest}.jsonl")
     if cached.exists():
         arts = [Article.from_dict(json.loads(x)) for x in cached.read_text().splitlines()]
