@@ -272,6 +272,24 @@ class Clusterer:
                     self.join(target, cf)
         return changed
 
+    def place_batch(self, new: Sequence[EventFeatures]) -> set[str]:
+        """Place one batch of new articles; return the events it touched.
+
+        Every engine places a batch this way (the incremental index, each Spark window,
+        the undated articles after them), so they cannot drift apart: each article is
+        placed in date order, offered every event once more now that it has seen the rest
+        of its batch, and then the touched events settle (merge, re-place their members).
+        """
+        ordered = order(new)
+        touched = {self.place(f) for f in ordered}
+        touched |= self.refine(f.article for f in ordered)
+        for _ in range(SETTLE_ROUNDS):
+            changed = self.settle(touched)
+            if not changed:
+                break
+            touched |= changed
+        return touched
+
     def merge(self, keys: Iterable[str]) -> set[str]:
         """Join events that report one happening (average linkage); return the events changed.
 

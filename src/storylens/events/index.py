@@ -17,7 +17,7 @@ from ..settings import Settings
 from ..store import Store
 from .describe import describe
 from .features import EventFeatures, features
-from .grouping import SETTLE_ROUNDS, Clusterer, order
+from .grouping import Clusterer
 
 
 class EventIndex:
@@ -47,21 +47,10 @@ class EventIndex:
         """
         c = self.clusterer
         new = [features(a) for a in articles if a.id not in c.features]
-        touched: set[str] = set()
         if new:
             c.count(new)
-        for f in order(new):
-            touched.add(c.place(f))
-        # the batch's own refinement pass, over the new articles only: each has now seen
-        # the others of its batch, and nothing old is recomputed
-        touched |= c.refine(f.article for f in order(new))
-        # then the touched block alone, as the batch run does for the whole corpus: events
-        # that now report one happening join, and their members settle again
-        for _ in range(SETTLE_ROUNDS):
-            changed = c.settle(touched)
-            if not changed:
-                break
-            touched |= changed
+        # nothing old is recomputed: only the events this batch touched settle again
+        touched = c.place_batch(new)
         if new:
             self._save(new, touched)
         self.changed = touched

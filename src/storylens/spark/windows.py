@@ -9,7 +9,7 @@ with the articles on both sides of it, by both windows.
 Inside a window the placement replays what the single-process engine does, with the same
 `Clusterer`: the articles arrive in the same batches, each batch sees the document
 frequencies the whole run had counted by then (counts over every window, handed to the
-task for the window's own terms only), is placed in date order and then refined. So a
+task for the window's own terms only), and is placed by `Clusterer.place_batch`. So a
 window gives the events the single-process engine gives, except where an article would
 have been drawn to an event outside its window, which dates forbid or make very costly.
 
@@ -31,7 +31,7 @@ from datetime import date
 from typing import Any
 
 from ..events import EventFeatures
-from ..events.grouping import Clusterer, order
+from ..events.grouping import Clusterer
 from ..settings import Settings
 
 Increments = dict[str, tuple[list[int], list[int]]]  # term -> (batches, running totals)
@@ -131,10 +131,7 @@ def cluster_window(job: WindowJob, settings: Settings) -> list[list[str]]:
         c.n_docs = _upto(job.docs, b)
         c.df = Counter({t: _upto(s, b) for t, s in job.increments.items()})
         c.count([])  # the new weights: rebuild the events' sums
-        new = [f for f in by_batch[b] if f.article not in c.features]
-        for f in order(new):
-            c.place(f)
-        c.refine(f.article for f in order(new))
+        c.place_batch([f for f in by_batch[b] if f.article not in c.features])
     return c.groups()
 
 
@@ -246,7 +243,5 @@ def place_undated(
     for b in sorted(by_batch):
         new = [f for f in by_batch[b] if f.article not in c.features]
         c.count(new)
-        for f in order(new):
-            c.place(f)
-        c.refine(f.article for f in order(new))
+        c.place_batch(new)
     return c.groups()
