@@ -19,6 +19,7 @@ with the single-process `--workers 1` run's, by article id.
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import random
 import re
@@ -50,23 +51,7 @@ SWAPS = {
 }
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]{2,})\b")  # a capitalised word mid-sentence
-_CALENDAR = {
-    *["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-    *[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-}
+_CALENDAR = {*calendar.day_name, *calendar.month_name[1:]}  # English in the C locale
 
 
 def _short(text: str, limit: int = 600) -> str:
