@@ -39,6 +39,16 @@ class RunReport:
     skipped: list[Rejected] = field(default_factory=list)
     events_touched: int = 0
 
+    def skipper(self, on_skip: Callable[[Rejected], None] | None) -> Callable[[Rejected], None]:
+        """What a stage calls on an input it cannot use: counted here, shown by `on_skip`."""
+
+        def skip(rej: Rejected) -> None:
+            self.skipped.append(rej)
+            if on_skip:
+                on_skip(rej)
+
+        return skip
+
 
 _WORKER: Pipeline | None = None
 
@@ -98,12 +108,7 @@ class Analyzer:
         progress: Progress | None = None,
     ) -> RunReport:
         report = RunReport()
-
-        def skip(rej: Rejected) -> None:
-            report.skipped.append(rej)
-            if on_skip:
-                on_skip(rej)
-
+        skip = report.skipper(on_skip)
         self.finish_events()  # a previous run killed before its last step
         prepared = self._prepare(items, report, skip)
         for batch, results in self._model(prepared):

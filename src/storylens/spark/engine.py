@@ -81,12 +81,7 @@ def analyze_spark(
     from ..ingest import read_paths
 
     report = RunReport()
-
-    def skip(rej: Rejected) -> None:
-        report.skipped.append(rej)
-        if on_skip:
-            on_skip(rej)
-
+    skip = report.skipper(on_skip)
     root = options.checkpoint or default_checkpoint(store.source)
     spark = session(options.master)
     analyzer = Analyzer(store, settings)
