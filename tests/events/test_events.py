@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-from storylens.events import EventIndex, cluster, describe, features, inherit_dates
+from storylens.events import EventFeatures, EventIndex, cluster, describe, features, inherit_dates
 from storylens.events.grouping import Clusterer
 from storylens.events.pairs import FEATURES, probability
 from storylens.nlp.temporal import annotate
@@ -115,6 +115,34 @@ def test_a_near_copy_joins_the_event_of_its_original():
     copy_ = _report("b", "Unrelated words entirely about football. " + TEXT, "2024-06-30")
     copy_.duplicate_of = "a"
     assert cluster([features(original), features(copy_)]) == [["a", "b"]]
+
+
+def _undated_text(aid: str, published: str) -> EventFeatures:
+    # the text dates nothing: only the publication day tells these reports apart
+    return EventFeatures(
+        article=aid,
+        terms={"earthquake": 2.0, "rescue": 1.0, "collapsed": 1.0},
+        names={"Brannock": 1.0},
+        published=published,
+        anchor_year=int(published[:4]),
+    )
+
+
+def test_reports_published_within_days_of_each_other_are_one_event():
+    feats = [_undated_text("a", "2024-03-01"), _undated_text("b", "2024-03-04")]
+    assert [sorted(g) for g in cluster(feats)] == [["a", "b"]]
+
+
+def test_an_article_published_weeks_after_every_report_of_an_event_is_not_in_it():
+    feats = [_undated_text("a", "2024-03-01"), _undated_text("b", "2024-03-16")]
+    assert sorted(map(sorted, cluster(feats))) == [["a"], ["b"]]
+
+
+def test_a_copy_re_run_months_later_joins_its_original_but_brings_no_new_report_in():
+    copy_ = _undated_text("copy", "2024-07-01")
+    copy_.duplicate_of = "a"
+    feats = [_undated_text("a", "2024-03-01"), copy_, _undated_text("new", "2024-07-02")]
+    assert sorted(map(sorted, cluster(feats))) == [["a", "copy"], ["new"]]
 
 
 def test_event_features_round_trip_through_json(seeds):

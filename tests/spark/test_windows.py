@@ -6,7 +6,14 @@ from datetime import date, timedelta
 
 from storylens.events import EventFeatures, cluster
 from storylens.settings import Settings
-from storylens.spark.windows import Item, cluster_window, cut, place_undated, reconcile
+from storylens.spark.windows import (
+    Item,
+    attach_late,
+    cluster_window,
+    cut,
+    place_undated,
+    reconcile,
+)
 
 START = date(2024, 1, 1)
 QUAKE = {"earthquake": 2.0, "brannock": 1.0, "rescue": 1.0, "collapsed": 1.0}
@@ -31,6 +38,7 @@ def _run(items: list[Item], window_days: int = 30) -> list[set[str]]:
     results = [cluster_window(job, Settings()) for job in windows.jobs]
     feats = {it.feats.article: it.feats for it in items}
     groups = place_undated(reconcile(windows, results), feats, windows.undated, Settings())
+    groups = attach_late(groups, windows.late)
     return sorted((set(g) for g in groups), key=sorted)
 
 
@@ -70,3 +78,17 @@ def test_articles_without_any_date_join_the_event_they_report() -> None:
         Item(1, _feats("quake-undated", QUAKE, None)),
     ]
     assert _run(items) == [{"quake-1", "quake-undated"}, {"strike-1"}]
+
+
+def test_a_copy_re_run_months_later_goes_with_its_original_and_draws_no_new_event_in() -> None:
+    late_copy = _feats("quake-copy", QUAKE, 120)
+    late_copy.duplicate_of = "quake-1"
+    items = [
+        Item(0, _feats("quake-1", QUAKE, 0)),
+        Item(0, _feats("quake-2", QUAKE, 1)),
+        Item(3, late_copy),
+        Item(3, _feats("quake-again", QUAKE, 121)),  # a new quake, reported the next day
+    ]
+    expected = [{"quake-1", "quake-2", "quake-copy"}, {"quake-again"}]
+    assert sorted((set(g) for g in cluster([it.feats for it in items])), key=sorted) == expected
+    assert _run(items) == expected

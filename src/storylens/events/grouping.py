@@ -16,7 +16,10 @@ pair model scores. An article confidently dated (a publication day and a dated l
 never joins an event whose confidently dated reports put it more than
 `event_day_tolerance` days away, however alike their words. Dates read from undated texts
 are too noisy for that (on ECB+ a hard rule split a third of the events), so there days
-apart are one signal of the pair model.
+apart are one signal of the pair model. Publication days are not noisy, and reports of one
+happening are published within days of each other: an article published more than
+`event_window_days` from every report of an event is never compared with it. That is the
+same bound the Spark engine's time windows rely on, so both engines see the same events.
 """
 
 from __future__ import annotations
@@ -75,6 +78,12 @@ class EventState:
     members: list[str] = field(default_factory=list)
     sums: tuple[_Sum, _Sum, _Sum] = field(default_factory=lambda: (_Sum(), _Sum(), _Sum()))
     sure_days: Counter[int] = field(default_factory=Counter)  # of confidently dated members
+    filed: Counter[int] = field(default_factory=Counter)  # publication days of members
+    late: list[str] = field(default_factory=list)  # late copies (see `Clusterer.late_copy`)
+
+    def everyone(self) -> list[str]:
+        """Every article of the event: its reports, then its late copies."""
+        return self.members + self.late
 
 
 class Clusterer:
@@ -89,6 +98,7 @@ class Clusterer:
         self.weights, self.bias = weights
         self.threshold = s.event_threshold
         self.tolerance = s.event_day_tolerance
+        self.window = s.event_window_days
         self.name_weight = s.event_name_weight
         self.n_docs = 0
         self.df: Counter[str] = Counter()
@@ -111,9 +121,7 @@ class Clusterer:
         """
         for f in feats:
             self.n_docs += 1
-            self.df.update(set(f.terms) | {"n:" + t for t in f.names})
-            self.df.update({"c:" + t for t in f.caps} | {"#:" + t for t in f.numbers})
-            self.df.update({"p:" + t for t in f.persons} | {"l:" + t for t in f.locations})
+            self.df.update(counted(f))
         self._idf.clear()
         self._vecs.clear()
         self._keys.clear()
@@ -204,16 +212,43 @@ class Clusterer:
         return sum(probs) / len(probs) if probs else 0.0
 
     def candidates(self, f: EventFeatures) -> list[str]:
-        """Events sharing the most blocking keys with the article (at most MAX_CANDIDATES)."""
+        """Events sharing the most blocking keys with the article (at most MAX_CANDIDATES).
+
+        Events none of whose reports were published within the window of the article's
+        publication day are never candidates.
+        """
         shared: Counter[str] = Counter()
         year = _year(f)
         suffixes = [""] if year is None else ["", f"@{year - 1}", f"@{year}", f"@{year + 1}"]
+        filed = published_day(f)
+        if filed is not None:
+            b = filed // self.window
+            suffixes += [f"#{b - 1}", f"#{b}", f"#{b + 1}"]
         for k in self.keys(f):
             for suffix in suffixes:
                 posting = self.postings.get(k + suffix)
                 if posting:
                     shared.update(posting.keys())
-        return [key for key, _ in shared.most_common(MAX_CANDIDATES)]
+        if filed is None:
+            return [key for key, _ in shared.most_common(MAX_CANDIDATES)]
+
+        def far(key: str) -> bool:  # outside the window, or an event no longer there
+            ev = self.events.get(key)
+            return ev is None or _gap((filed, filed), ev.filed) > self.window
+
+        out: list[str] = []
+        top = 2 * MAX_CANDIDATES
+        ranked = shared.most_common(top)
+        # rank them all only when too many of the first are outside the window
+        if len(shared) > top and top - sum(far(k) for k, _ in ranked) < MAX_CANDIDATES:
+            ranked = shared.most_common()
+        for key, _ in ranked:
+            if far(key):
+                continue
+            out.append(key)
+            if len(out) == MAX_CANDIDATES:
+                break
+        return out
 
     # -- placement -----------------------------------------------------------------
     def best(self, f: EventFeatures, exclude: str | None = None) -> tuple[str | None, float]:
@@ -224,9 +259,12 @@ class Clusterer:
         """
         vecs = self.vectors(f)
         shortlist: list[tuple[float, str]] = []
+        filed = published_day(f)
         for key in self.candidates(f):
             ev = self.events.get(key)
             if ev is None or key == exclude or not ev.members:
+                continue
+            if filed is not None and _gap((filed, filed), ev.filed) > self.window:
                 continue
             if self.date_factor(f, ev) <= 0.0:
                 continue
@@ -241,8 +279,8 @@ class Clusterer:
 
     def place(self, f: EventFeatures) -> str:
         """Put one article into the best matching event, or open a new one; return its key."""
-        if f.duplicate_of and f.duplicate_of in self.member_of:
-            key = self.member_of[f.duplicate_of]
+        if self.follows(f):
+            key = self.member_of[str(f.duplicate_of)]
         else:
             found, sim = self.best(f)
             key = found if found is not None and sim >= self.threshold else self._new_key(f.article)
@@ -254,7 +292,7 @@ class Clusterer:
         changed: set[str] = set()
         for aid in list(ids):
             f = self.features[aid]
-            if f.duplicate_of is not None and f.duplicate_of in self.member_of:
+            if self.follows(f):
                 continue  # a near-copy follows its original
             current = self.member_of[aid]
             self.leave(current, f)
@@ -312,6 +350,8 @@ class Clusterer:
                 other = self.events.get(other_key)
                 if other is None or not other.members or _days_apart(ev, other, self.tolerance):
                     continue
+                if ev.filed and _gap((min(ev.filed), max(ev.filed)), other.filed) > self.window:
+                    continue
                 p = sum(self.affinity(self.features[a], other) for a in sample) / len(sample)
                 if p >= best_p:
                     best_key, best_p = other_key, p
@@ -320,7 +360,7 @@ class Clusterer:
             target, source = (best_key, key)
             if len(self.events[best_key].members) < len(ev.members):
                 target, source = key, best_key
-            for aid in list(self.events[source].members):
+            for aid in self.events[source].everyone():
                 f = self.features[aid]
                 self.leave(source, f)
                 self.join(target, f)
@@ -343,8 +383,25 @@ class Clusterer:
             pending = {k for k in merged if k in self.events}
         block = set(keys) | changed
         members = [a for k in sorted(block) if k in self.events for a in self.events[k].members]
-        originals = [a for a in members if self.features[a].duplicate_of is None]
+        originals = [a for a in members if not self.follows(self.features[a])]
         return changed | self.refine(sorted(originals, key=_order_key(self.features)))
+
+    def follows(self, f: EventFeatures) -> bool:
+        """Whether a near-copy goes where its original went (the original is placed)."""
+        return f.duplicate_of is not None and f.duplicate_of in self.member_of
+
+    def late_copy(self, f: EventFeatures) -> bool:
+        """A copy that follows an original published more than the window before it.
+
+        A text re-run months later (an archive page, a content farm) still reports its
+        original's happening, so it joins that event; but it is only listed there: it
+        does not stretch the event's publication days, move its centroid or dates, nor is
+        it indexed for blocking, so it draws no later article into an event of long ago.
+        Only near-copies (the same days) weigh as reports do.
+        """
+        if not self.follows(f):
+            return False
+        return not copy_near(f, self.features[str(f.duplicate_of)], self.window)
 
     def _new_key(self, article: str) -> str:
         key, n = "ev-" + article, 1
@@ -357,20 +414,31 @@ class Clusterer:
         ev = self.events.get(key)
         if ev is None:
             ev = self.events[key] = EventState(key)
-        ev.members.append(f.article)
         self.features[f.article] = f
-        if f.duplicate_of is not None and f.article not in self.copies.get(f.duplicate_of, []):
-            self.copies.setdefault(f.duplicate_of, []).append(f.article)
+        if self.follows(f) and f.article not in self.copies.get(str(f.duplicate_of), []):
+            self.copies.setdefault(str(f.duplicate_of), []).append(f.article)
+        if self.late_copy(f):
+            ev.late.append(f.article)
+            self.member_of[f.article] = key
+            return
+        ev.members.append(f.article)
         for total, part in zip(ev.sums, self.vectors(f), strict=True):
             total.add(part, 1.0)
         if f.day is not None and _sure(f):
             ev.sure_days[f.day] += 1
+        filed = published_day(f)
+        if filed is not None:
+            ev.filed[filed] += 1
         self.member_of[f.article] = key
-        year = _year(f)
+        year, filed = _year(f), published_day(f)
+        blocks = [""] if year is None else ["", f"@{year}"]
+        if filed is not None:
+            blocks.append(f"#{filed // self.window}")
         for k in self.keys(f):
-            # every key twice: plain (for articles of unknown year) and by year, so an
-            # archive of many years still finds this year's events among the recent ones
-            for block in (k,) if year is None else (k, f"{k}@{year}"):
+            # every key plain (for articles of unknown year), by year and by publication
+            # window, so an archive of many years still finds the events of the days
+            # around the article among the recent ones
+            for block in (k + suffix for suffix in blocks):
                 posting = self.postings[block]
                 posting.pop(key, None)
                 posting[key] = None  # most recent last
@@ -380,17 +448,40 @@ class Clusterer:
     def leave(self, key: str, f: EventFeatures) -> None:
         """Take an article out of its event (used by the batch refinement pass)."""
         ev = self.events[key]
+        if f.article in ev.late:
+            ev.late.remove(f.article)
+            del self.member_of[f.article]
+            if not ev.members and not ev.late:
+                del self.events[key]
+            return
         ev.members.remove(f.article)
         for total, part in zip(ev.sums, self.vectors(f), strict=True):
             total.add(part, -1.0)
         if f.day is not None and _sure(f):
             ev.sure_days[f.day] -= 1
+        filed = published_day(f)
+        if filed is not None:
+            ev.filed[filed] -= 1
+            if not ev.filed[filed]:
+                del ev.filed[filed]
         del self.member_of[f.article]
-        if not ev.members:
+        if not ev.members and not ev.late:
             del self.events[key]
 
     def groups(self) -> list[list[str]]:
-        return [list(ev.members) for ev in self.events.values() if ev.members]
+        return [ev.everyone() for ev in self.events.values() if ev.members or ev.late]
+
+
+def counted(f: EventFeatures) -> set[str]:
+    """The document-frequency keys an article adds (and the clusterer reads for it)."""
+    return (
+        set(f.terms)
+        | {"n:" + t for t in f.names}
+        | {"c:" + t for t in f.caps}
+        | {"#:" + t for t in f.numbers}
+        | {"p:" + t for t in f.persons}
+        | {"l:" + t for t in f.locations}
+    )
 
 
 def _year(f: EventFeatures) -> int | None:
@@ -398,6 +489,29 @@ def _year(f: EventFeatures) -> int | None:
     if f.day is not None:
         return date.fromordinal(f.day).year
     return f.anchor_year
+
+
+def published_day(f: EventFeatures) -> int | None:
+    """The article's publication day (ordinal), when it has a valid one."""
+    if f.published and len(f.published) >= 10:
+        try:
+            return date.fromisoformat(f.published[:10]).toordinal()
+        except ValueError:
+            return None
+    return None
+
+
+def copy_near(copy: EventFeatures, original: EventFeatures, window: int) -> bool:
+    """A near-copy published within `window` days of its original (or either undated)."""
+    mine, theirs = published_day(copy), published_day(original)
+    return mine is None or theirs is None or abs(mine - theirs) <= window
+
+
+def _gap(span: tuple[int, int], days: Counter[int]) -> int:
+    """Days between a span of publication days and an event's (0: overlapping or unknown)."""
+    if not days:
+        return 0
+    return max(0, max(span[0], min(days)) - min(span[1], max(days)))
 
 
 def _days_apart(a: EventState, b: EventState, tolerance: int) -> bool:

@@ -85,9 +85,9 @@ class EventIndex:
     def groups(self) -> dict[str, list[EventFeatures]]:
         """Event key -> member features, for every event in the index."""
         return {
-            key: [self.clusterer.features[a] for a in ev.members]
+            key: [self.clusterer.features[a] for a in ev.everyone()]
             for key, ev in self.clusterer.events.items()
-            if ev.members
+            if ev.everyone()
         }
 
     def describe(self) -> list[dict[str, Any]]:
@@ -111,14 +111,14 @@ class EventIndex:
             )
             for key in sorted(touched):
                 ev = c.events.get(key)
-                if ev is None or not ev.members:  # emptied by the refinement pass
+                if ev is None or not ev.everyone():  # emptied by the refinement pass
                     store.delete_event(key)
                     continue
-                (base,) = describe([[c.features[a] for a in ev.members]], self.settings)
+                (base,) = describe([[c.features[a] for a in ev.everyone()]], self.settings)
                 base["id"] = key
                 # membership needs the event's row; an existing row keeps its finished
                 # object (with comparison), which the caller rewrites for changed events
                 store.add_event(
                     key, base["date"], base["title"], json.dumps(base, ensure_ascii=False)
                 )
-                store.set_event_members(key, list(ev.members))
+                store.set_event_members(key, ev.everyone())

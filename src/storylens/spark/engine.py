@@ -44,7 +44,7 @@ from ..store import Store
 from .checkpoint import Checkpoint, run_id
 from .dedupe import RunDuplicates
 from .session import StageProgress, run_stage, session
-from .windows import Item, WindowJob, cut, place_undated, reconcile
+from .windows import Item, WindowJob, attach_late, cut, place_undated, reconcile
 
 PREPARED_STATE = "spark_prepared"  # the run whose driver pass (step 3) is committed
 
@@ -247,6 +247,7 @@ def _events_and_store(
         weight += len(job.items)
     results = _flat(run_stage(spark, ckpt, "events", parts, settings, progress))
     groups = place_undated(reconcile(windows, results), feats, windows.undated, settings)
+    groups = attach_late(groups, windows.late)
     # members in the order the single-process engine places them (by batch, then date
     # order within the batch), so each event is named after the same founding article
     arrival = {

@@ -13,12 +13,16 @@ task for the window's own terms only), and is placed by `Clusterer.place_batch`.
 window gives the events the single-process engine gives, except where an article would
 have been drawn to an event outside its window, which dates forbid or make very costly.
 
+The windows are safe because the clusterer itself never compares an article with an
+event none of whose reports were published within `event_window_days` of it: that is
+each window's margin, so a window holds every report its core's articles could meet.
+
 Reconciliation: each article belongs to one window (the one whose core holds it), and
 its event there is taken. Two events of neighbouring windows are one event when both
 windows agree on it: window A put a margin article of B's with some of A's own, and
-window B put one of those with its own article too. Articles without any date are placed
-last, on the driver, against all events, as the single-process engine would place them
-among events of any time.
+window B put one of those with its own article too. Articles without a publication date
+are placed last, on the driver, against all events, as the single-process engine would
+place them among events of any time.
 """
 
 from __future__ import annotations
@@ -27,11 +31,10 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from ..events import EventFeatures
-from ..events.grouping import Clusterer
+from ..events.grouping import Clusterer, copy_near, counted, published_day
 from ..settings import Settings
 
 Increments = dict[str, tuple[list[int], list[int]]]  # term -> (batches, running totals)
@@ -56,22 +59,16 @@ class WindowJob:
 
 def looked_up(f: EventFeatures) -> set[str]:
     """The document-frequency keys the clusterer reads for an article."""
-    return set(f.terms) | {"n:" + t for t in f.names} | {"n:" + t for t in f.lead}
-
-
-def counted(f: EventFeatures) -> set[str]:
-    """The keys an article adds to the document frequencies (as `Clusterer.count`)."""
-    return set(f.terms) | {"n:" + t for t in f.names}
+    return counted(f) | {"n:" + t for t in f.lead}
 
 
 def when(f: EventFeatures) -> int | None:
-    """The day (ordinal) an article is filed under: its publication day, else its event day."""
-    if f.published and len(f.published) >= 10:
-        try:
-            return date.fromisoformat(f.published[:10]).toordinal()
-        except ValueError:
-            pass
-    return f.day
+    """The day an article is filed under: its publication day (the clusterer's own bound).
+
+    A day read from the text is not used: the clusterer does not bound those articles in
+    time, so neither may the windows.
+    """
+    return published_day(f)
 
 
 class RunCounts:
@@ -142,15 +139,20 @@ class Windows:
     jobs: list[WindowJob]
     home: dict[str, int]  # article -> the window whose core holds it
     undated: list[Item]
+    late: list[Item] = field(default_factory=list)  # late copies: they follow their original
 
 
 def cut(items: Sequence[Item], window_days: int, margin_days: int) -> Windows:
     """Windows of `window_days` (cores) with `margin_days` on each side."""
     counts = RunCounts(items)
+    by_id = {it.feats.article: it.feats for it in items}
+    late = [it for it in items if _late_copy(it.feats, by_id, margin_days)]
+    skip = {it.feats.article for it in late}
+    items = [it for it in items if it.feats.article not in skip]
     dated = [(d, it) for it in items if (d := when(it.feats)) is not None]
     undated = [it for it in items if when(it.feats) is None]
     if not dated:
-        return Windows([], {}, undated)
+        return Windows([], {}, undated, late)
     start = min(d for d, _ in dated)
     cores: dict[int, list[tuple[int, Item]]] = defaultdict(list)
     for d, it in dated:
@@ -169,7 +171,30 @@ def cut(items: Sequence[Item], window_days: int, margin_days: int) -> Windows:
         for _, it in cores[w]:
             home[it.feats.article] = len(jobs)
         jobs.append(counts.job(members))
-    return Windows(jobs, home, undated)
+    return Windows(jobs, home, undated, late)
+
+
+def _late_copy(f: EventFeatures, by_id: dict[str, EventFeatures], window: int) -> bool:
+    """A copy of an article of the run published more than `window` days after it.
+
+    The clusterer only lists such a copy in its original's event (`Clusterer.late_copy`),
+    so it is left out of the windows and put there at the end (`attach_late`).
+    """
+    original = by_id.get(f.duplicate_of) if f.duplicate_of else None
+    return original is not None and not copy_near(f, original, window)
+
+
+def attach_late(groups: list[list[str]], late: Sequence[Item]) -> list[list[str]]:
+    """Put each late copy in its original's event."""
+    event_of = {a: i for i, g in enumerate(groups) for a in g}
+    out = [list(g) for g in groups]
+    for it in late:
+        i = event_of.get(str(it.feats.duplicate_of))
+        if i is None:  # not expected: the original is always placed
+            out.append([it.feats.article])
+        else:
+            out[i].append(it.feats.article)
+    return out
 
 
 class _Union:
@@ -228,7 +253,7 @@ def place_undated(
     undated: Sequence[Item],
     settings: Settings,
 ) -> list[list[str]]:
-    """Place articles with no date at all among every event, batch by batch."""
+    """Place articles without a publication date among every event, batch by batch."""
     if not undated:
         return groups
     c = Clusterer(settings)
