@@ -78,6 +78,19 @@ def test_an_article_placed_again_keeps_its_event(seeds):
     assert store.count("event_articles") == 5
 
 
+def test_the_same_article_twice_in_one_batch_is_placed_once(seeds):
+    store = SQLiteStore()
+    store.put_articles([(a.id, a) for a in seeds])
+    index = EventIndex(store)
+    index.add([*seeds, seeds[0]])
+    (event,) = [e for e in index.describe() if seeds[0].id in e["articles"]]
+    assert event["articles"].count(seeds[0].id) == 1
+    assert store.count("event_articles") == 5
+    assert {e["id"] for e in index.describe()} == {
+        r["id"] for r in store.query("SELECT id FROM events")
+    }
+
+
 def _report(aid, text, published):
     art = Article(source=aid, id=aid, text=text, published=published)
     for name, label in (("Ashtiani", "PERSON"), ("Abbas", "PERSON"), ("Tehran", "GPE")):

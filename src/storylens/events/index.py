@@ -46,7 +46,9 @@ class EventIndex:
         after its founding article.
         """
         c = self.clusterer
-        new = [features(a) for a in articles if a.id not in c.features]
+        # the same text read twice in one batch is one article, placed once
+        unseen = {a.id: a for a in articles if a.id not in c.features}
+        new = [features(a) for a in unseen.values()]
         if new:
             c.count(new)
         # nothing old is recomputed: only the events this batch touched settle again
