@@ -43,6 +43,7 @@ MEMBERS_COMPARED = 6  # members of one event the pair model compares an article 
 MERGE_SAMPLE = 4  # members of an event offered to another when merging events
 SETTLE_ROUNDS = 2  # settle passes at most: a merge can leave members to move again
 MERGE_ROUNDS = 3  # merge passes at most (each pass joins pairs of events)
+REWEIGH_GROWTH = 0.1  # share the corpus grows by before the term weights are recomputed
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]  # words, names, lead
 
@@ -102,6 +103,7 @@ class Clusterer:
         self.name_weight = s.event_name_weight
         self.n_docs = 0
         self.df: Counter[str] = Counter()
+        self.weighed: tuple[int, dict[str, int]] = (0, {})  # (n_docs, df) the weights use
         self.events: dict[str, EventState] = {}
         self.member_of: dict[str, str] = {}
         self.features: dict[str, EventFeatures] = {}
@@ -116,12 +118,20 @@ class Clusterer:
     def count(self, feats: Iterable[EventFeatures]) -> None:
         """Add articles to the document frequencies (before they are placed).
 
-        The weights change, so the events' sums are rebuilt from their members: O(corpus)
-        once per batch, which is no more than loading the index.
+        The weights follow once the corpus has grown by REWEIGH_GROWTH since they were
+        last computed (`reweigh_due`): rebuilding every event's sums is O(corpus), so
+        doing it each batch would make a long incremental run quadratic, while this
+        schedule costs O(corpus) in all.
         """
         for f in feats:
             self.n_docs += 1
             self.df.update(counted(f))
+        if reweigh_due(self.weighed[0], self.n_docs):
+            self.reweigh()
+
+    def reweigh(self) -> None:
+        """Weights from the current counts; every event's sums rebuilt with them."""
+        self.weighed = (self.n_docs, dict(self.df))
         self._idf.clear()
         self._vecs.clear()
         self._keys.clear()
@@ -135,7 +145,8 @@ class Clusterer:
     def idf(self, term: str) -> float:
         value = self._idf.get(term)
         if value is None:
-            value = math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+            n, df = self.weighed
+            value = math.log((n + 1) / (df.get(term, 0) + 1)) + 1.0
             self._idf[term] = value
         return value
 
@@ -470,6 +481,11 @@ class Clusterer:
 
     def groups(self) -> list[list[str]]:
         return [ev.everyone() for ev in self.events.values() if ev.members or ev.late]
+
+
+def reweigh_due(weighed: int, n_docs: int) -> bool:
+    """Whether a corpus of `n_docs`, last weighed at `weighed` articles, is weighed again."""
+    return n_docs > weighed * (1 + REWEIGH_GROWTH)
 
 
 def counted(f: EventFeatures) -> set[str]:

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..events import EventFeatures
-from ..events.grouping import Clusterer, copy_near, counted, published_day
+from ..events.grouping import Clusterer, copy_near, counted, published_day, reweigh_due
 from ..settings import Settings
 
 Increments = dict[str, tuple[list[int], list[int]]]  # term -> (batches, running totals)
@@ -119,15 +119,30 @@ def _upto(series: tuple[list[int], list[int]], batch: int) -> int:
 
 
 def cluster_window(job: WindowJob, settings: Settings) -> list[list[str]]:
-    """Events of one window (article ids), placed batch by batch as the single process does."""
+    """Events of one window (article ids), placed batch by batch as the single process does.
+
+    Before each batch the weights are those the single process had then: recomputed at
+    the same batches of the run (`reweigh_due` over the whole run's counts), from the
+    counts the whole run had at that batch.
+    """
     c = Clusterer(settings)
     by_batch: dict[int, list[EventFeatures]] = defaultdict(list)
     for it in job.items:
         by_batch[it.batch].append(it.feats)
+    reweighed_at: list[int] = []  # the run's batches after which the weights were recomputed
+    weighed = 0
+    for b, total in zip(*job.docs, strict=True):
+        if reweigh_due(weighed, total):
+            reweighed_at.append(b)
+            weighed = total
+    current = None
     for b in sorted(by_batch):
-        c.n_docs = _upto(job.docs, b)
-        c.df = Counter({t: _upto(s, b) for t, s in job.increments.items()})
-        c.count([])  # the new weights: rebuild the events' sums
+        last = reweighed_at[bisect.bisect_right(reweighed_at, b) - 1]
+        if last != current:
+            current = last
+            c.n_docs = _upto(job.docs, last)
+            c.df = Counter({t: _upto(s, last) for t, s in job.increments.items()})
+            c.reweigh()
         c.place_batch([f for f in by_batch[b] if f.article not in c.features])
     return c.groups()
 
