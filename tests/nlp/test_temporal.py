@@ -91,6 +91,27 @@ def test_numeric_dates_resolve_with_or_without_spaces(written):
 
 
 @pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("2012.08.08", "2012-08-08"),  # dotted, year first
+        ("2012. 08. 08", "2012-08-08"),
+        ("16/08/2011", "2011-08-16"),  # no 16th month: day first
+        ("16 / 08 / 2011", "2011-08-16"),
+        ("MAY 23, 2005", "2005-05-23"),  # a header in capitals
+        ("TUESDAY, OCTOBER 11, 2011", "2011-10-11"),
+    ],
+)
+def test_header_dates_in_other_styles_resolve(written, value):
+    art = _annotated(f"{written}\nThe coach was fired today.", published=None)
+    assert art.event_date == value
+
+
+def test_a_lower_case_month_word_is_not_a_date():
+    art = _annotated("Officials may 3 times a year meet; they march 4 miles.", published=None)
+    assert art.times == []
+
+
+@pytest.mark.parametrize(
     ("phrase", "value"),
     [
         ("in February", "2024-02"),  # the most recent February

@@ -57,10 +57,13 @@ _WEEKDAYS = {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     )
 }
-_MONTH = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_NAMES = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+# Capitalised or in capitals ("MONDAY, MAY 23, 2005" in a header), never lower case: "may"
+# and "march" are common words.
+_MONTH = rf"(?P<mon>{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\.?"
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None,
@@ -68,7 +71,13 @@ _NUMBERS = {
 
 # Ordered: earlier patterns win where matches overlap (longest, most explicit first).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d) ?- ?(?P<m>[01]\d) ?- ?(?P<d>[0-3]\d)\b")),
+    # "2012-08-08", and "2012.08.08" as some outlets print it
+    (
+        "iso",
+        re.compile(
+            r"\b(?P<y>(?:19|20)\d\d) ?(?P<sep>[-.]) ?(?P<m>[01]\d) ?(?P=sep) ?(?P<d>[0-3]\d)\b"
+        ),
+    ),
     (
         "mdy",
         re.compile(
@@ -186,6 +195,8 @@ def _resolve(
     if kind in {"iso", "mdy", "dmy", "numeric"}:
         month = _MONTHS[g["mon"][:3].lower()] if g.get("mon") else int(g["m"])
         day = int(g["d"])
+        if kind == "numeric" and month > 12 >= day:
+            month, day = day, month  # "16/08/2011" can only be day first
         if g.get("y"):
             y = int(g["y"])
             y = y + 2000 if y < 100 else y
