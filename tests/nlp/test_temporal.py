@@ -139,3 +139,12 @@ def test_a_month_without_a_year_is_the_nearest_one_in_the_tense(phrase, value):
 )  # fmt: skip
 def test_the_clause_and_its_neighbours_decide_the_value(sentence, phrase, value):
     assert _values(_annotated(sentence))[phrase] == value
+
+
+def test_a_birth_date_neither_dates_the_event_nor_anchors_the_weekday():
+    art = _annotated(
+        "Bettie Page, born April 22, 1923 in Nashville, died Thursday in Los Angeles.",
+        published=None,
+    )
+    assert art.event_date is None
+    assert "1923-04-22" in _values(art).values()  # still read, as a date of her life

@@ -319,6 +319,10 @@ def _find(text: str) -> list[tuple[str, re.Match[str]]]:
     return found
 
 
+# "born April 22, 1923 in Kansas": an obituary's lead dates the birth, not the death
+_BORN = re.compile(r"\b(?:born|birth|birthday)\b(?:\W+\w+){0,3}\W*$", re.I)
+
+
 def _anchor(article: Article, found: list[tuple[str, re.Match[str]]]) -> tuple[date | None, str]:
     day = parse_day(article.published)
     if day is not None:
@@ -326,6 +330,8 @@ def _anchor(article: Article, found: list[tuple[str, re.Match[str]]]) -> tuple[d
     for kind, m in found:
         if m.start() > 300:
             break
+        if _BORN.search(article.text[max(0, m.start() - 30) : m.start()]):
+            continue
         if kind in {"iso", "mdy", "dmy", "numeric"} and m.groupdict().get("y"):
             value, _ = _resolve(kind, m, None, False)
             if value:
@@ -388,7 +394,11 @@ def choose_event_date(article: Article, times: list[TimeExpr]) -> TimeExpr | Non
         article.sentences[min(2, len(article.sentences) - 1)][1] if article.sentences else 600
     )
     lead_end = max(lead_end, 400)
-    days = [t for t in times if t.value and len(t.value) == 10]
+    days = [
+        t
+        for t in times
+        if t.value and len(t.value) == 10 and not _BORN.search(text[max(0, t.start - 30) : t.start])
+    ]
     body = [
         t
         for t in days
