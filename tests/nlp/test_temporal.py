@@ -95,6 +95,7 @@ def test_numeric_dates_resolve_with_or_without_spaces(written):
     [
         ("2012.08.08", "2012-08-08"),  # dotted, year first
         ("2012. 08. 08", "2012-08-08"),
+        ("08. 07. 2012", "2012-07-08"),  # dotted, year last: day first
         ("16/08/2011", "2011-08-16"),  # no 16th month: day first
         ("16 / 08 / 2011", "2011-08-16"),
         ("MAY 23, 2005", "2005-05-23"),  # a header in capitals

@@ -90,6 +90,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
         ),
     ),
+    # "08.07.2012": dotted with the year last is day first wherever it is written
+    ("dotted", re.compile(r"\b(?P<d>[0-3]?\d) ?\. ?(?P<m>[01]?\d) ?\. ?(?P<y>(?:19|20)\d\d)\b")),
     ("numeric", re.compile(r"\b(?P<m>[01]?\d) ?/ ?(?P<d>[0-3]?\d) ?/ ?(?P<y>(?:19|20)?\d\d)\b")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?P<y>(?:19|20)\d\d)\b")),
     (
@@ -192,7 +194,7 @@ def _resolve(
     kind: str, m: re.Match[str], anchor: date | None, future: bool
 ) -> tuple[str | None, str]:
     g = m.groupdict()
-    if kind in {"iso", "mdy", "dmy", "numeric"}:
+    if kind in {"iso", "mdy", "dmy", "numeric", "dotted"}:
         month = _MONTHS[g["mon"][:3].lower()] if g.get("mon") else int(g["m"])
         day = int(g["d"])
         if kind == "numeric" and month > 12 >= day:
@@ -332,7 +334,7 @@ def _anchor(article: Article, found: list[tuple[str, re.Match[str]]]) -> tuple[d
             break
         if _BORN.search(article.text[max(0, m.start() - 30) : m.start()]):
             continue
-        if kind in {"iso", "mdy", "dmy", "numeric"} and m.groupdict().get("y"):
+        if kind in {"iso", "mdy", "dmy", "numeric", "dotted"} and m.groupdict().get("y"):
             value, _ = _resolve(kind, m, None, False)
             if value:
                 return date.fromisoformat(value), "dateline"
