@@ -91,6 +91,28 @@ def test_numeric_dates_resolve_with_or_without_spaces(written):
 
 
 @pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("2012.08.08", "2012-08-08"),  # dotted, year first
+        ("2012. 08. 08", "2012-08-08"),
+        ("08. 07. 2012", "2012-07-08"),  # dotted, year last: day first
+        ("16/08/2011", "2011-08-16"),  # no 16th month: day first
+        ("16 / 08 / 2011", "2011-08-16"),
+        ("MAY 23, 2005", "2005-05-23"),  # a header in capitals
+        ("TUESDAY, OCTOBER 11, 2011", "2011-10-11"),
+    ],
+)
+def test_header_dates_in_other_styles_resolve(written, value):
+    art = _annotated(f"{written}\nThe coach was fired today.", published=None)
+    assert art.event_date == value
+
+
+def test_a_lower_case_month_word_is_not_a_date():
+    art = _annotated("Officials may 3 times a year meet; they march 4 miles.", published=None)
+    assert art.times == []
+
+
+@pytest.mark.parametrize(
     ("phrase", "value"),
     [
         ("in February", "2024-02"),  # the most recent February
@@ -118,3 +140,12 @@ def test_a_month_without_a_year_is_the_nearest_one_in_the_tense(phrase, value):
 )  # fmt: skip
 def test_the_clause_and_its_neighbours_decide_the_value(sentence, phrase, value):
     assert _values(_annotated(sentence))[phrase] == value
+
+
+def test_a_birth_date_neither_dates_the_event_nor_anchors_the_weekday():
+    art = _annotated(
+        "Bettie Page, born April 22, 1923 in Nashville, died Thursday in Los Angeles.",
+        published=None,
+    )
+    assert art.event_date is None
+    assert "1923-04-22" in _values(art).values()  # still read, as a date of her life

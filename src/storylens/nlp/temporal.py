@@ -57,10 +57,13 @@ _WEEKDAYS = {
         ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     )
 }
-_MONTH = (
-    r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_NAMES = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+# Capitalised or in capitals ("MONDAY, MAY 23, 2005" in a header), never lower case: "may"
+# and "march" are common words.
+_MONTH = rf"(?P<mon>{_MONTH_NAMES}|{_MONTH_NAMES.upper()})\.?"
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None,
@@ -68,7 +71,13 @@ _NUMBERS = {
 
 # Ordered: earlier patterns win where matches overlap (longest, most explicit first).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d) ?- ?(?P<m>[01]\d) ?- ?(?P<d>[0-3]\d)\b")),
+    # "2012-08-08", and "2012.08.08" as some outlets print it
+    (
+        "iso",
+        re.compile(
+            r"\b(?P<y>(?:19|20)\d\d) ?(?P<sep>[-.]) ?(?P<m>[01]\d) ?(?P=sep) ?(?P<d>[0-3]\d)\b"
+        ),
+    ),
     (
         "mdy",
         re.compile(
@@ -81,6 +90,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
         ),
     ),
+    # "08.07.2012": dotted with the year last is day first wherever it is written
+    ("dotted", re.compile(r"\b(?P<d>[0-3]?\d) ?\. ?(?P<m>[01]?\d) ?\. ?(?P<y>(?:19|20)\d\d)\b")),
     ("numeric", re.compile(r"\b(?P<m>[01]?\d) ?/ ?(?P<d>[0-3]?\d) ?/ ?(?P<y>(?:19|20)?\d\d)\b")),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?P<y>(?:19|20)\d\d)\b")),
     (
@@ -183,9 +194,11 @@ def _resolve(
     kind: str, m: re.Match[str], anchor: date | None, future: bool
 ) -> tuple[str | None, str]:
     g = m.groupdict()
-    if kind in {"iso", "mdy", "dmy", "numeric"}:
+    if kind in {"iso", "mdy", "dmy", "numeric", "dotted"}:
         month = _MONTHS[g["mon"][:3].lower()] if g.get("mon") else int(g["m"])
         day = int(g["d"])
+        if kind == "numeric" and month > 12 >= day:
+            month, day = day, month  # "16/08/2011" can only be day first
         if g.get("y"):
             y = int(g["y"])
             y = y + 2000 if y < 100 else y
@@ -308,6 +321,10 @@ def _find(text: str) -> list[tuple[str, re.Match[str]]]:
     return found
 
 
+# "born April 22, 1923 in Kansas": an obituary's lead dates the birth, not the death
+_BORN = re.compile(r"\b(?:born|birth|birthday)\b(?:\W+\w+){0,3}\W*$", re.I)
+
+
 def _anchor(article: Article, found: list[tuple[str, re.Match[str]]]) -> tuple[date | None, str]:
     day = parse_day(article.published)
     if day is not None:
@@ -315,7 +332,9 @@ def _anchor(article: Article, found: list[tuple[str, re.Match[str]]]) -> tuple[d
     for kind, m in found:
         if m.start() > 300:
             break
-        if kind in {"iso", "mdy", "dmy", "numeric"} and m.groupdict().get("y"):
+        if _BORN.search(article.text[max(0, m.start() - 30) : m.start()]):
+            continue
+        if kind in {"iso", "mdy", "dmy", "numeric", "dotted"} and m.groupdict().get("y"):
             value, _ = _resolve(kind, m, None, False)
             if value:
                 return date.fromisoformat(value), "dateline"
@@ -377,7 +396,11 @@ def choose_event_date(article: Article, times: list[TimeExpr]) -> TimeExpr | Non
         article.sentences[min(2, len(article.sentences) - 1)][1] if article.sentences else 600
     )
     lead_end = max(lead_end, 400)
-    days = [t for t in times if t.value and len(t.value) == 10]
+    days = [
+        t
+        for t in times
+        if t.value and len(t.value) == 10 and not _BORN.search(text[max(0, t.start - 30) : t.start])
+    ]
     body = [
         t
         for t in days
