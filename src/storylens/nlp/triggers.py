@@ -77,7 +77,7 @@ _SYNONYM_GROUPS = (
     "steal stole stolen theft rob robbery heist",
     "appoint hire rehire",
     "announce unveil",
-    "outage downtime disruption disrupt blackout",
+    "outage downtime disruption disrupt blackout interrupt interruption",
     "fix patch",
     "release publish",
 )
@@ -89,7 +89,8 @@ HAPPENING_SYNONYMS = {
 _GROUP_KEYS = frozenset(HAPPENING_SYNONYMS.values())
 # Verbs that, as verbs only, name a happening of a group: a company "issues" a patch,
 # while "the issue" is no release at all.
-VERB_SYNONYMS = {stem(word): "~release" for word in ("issue", "deliver")}
+# And the other way: "fired" (shots, or an employee) is no blaze.
+VERB_SYNONYMS = {stem("issue"): "~release", stem("deliver"): "~release", stem("fire"): "fired"}
 # Verbs with a particle that mean something else than the verb alone.
 PHRASAL_SYNONYMS = {
     "pass away": "~kill", "check in": "~enter", "check into": "~enter", "gun down": "~shoot",
@@ -181,6 +182,7 @@ def _modifiers(trigger: Token, first: int) -> frozenset[str]:
         and c.pos_ == "NOUN"
         and c.is_alpha
         and not c.is_stop
+        and not c.ent_type_  # "the Monday morning shootings": a time, not a kind
         and not _measured(c, first)
     )
     return frozenset(k for k in kinds if k != own)  # "earthquake tremor" is one happening
