@@ -117,6 +117,19 @@ def test_a_different_kind_of_the_same_word_is_a_different_happening(article: Any
     assert any(_articles(claim) == {"a", "b"} for claim in event["claims"])
 
 
+def test_two_kinds_one_outlet_names_together_are_one_happening(article: Any) -> None:
+    # a calls one patch both "emergency" and "software": b's and c's patches are the same
+    a = article("a", "Vendor Korel issued an emergency patch for its browser. The software "
+                "patch closes a flaw that hackers used.", "Coast Herald")  # fmt: skip
+    b = article("b", "Every user should install the software patch today, Korel says.",
+                "Daily Tide")  # fmt: skip
+    c = article("c", "Banks in Varn installed the emergency patch overnight. Engineers "
+                "patched the servers of the Varn ministry too.", "Pulse")  # fmt: skip
+    event = compare_event({"id": "e1", "articles": ["a", "b", "c"], "actors": []}, [a, b, c],
+                          Settings())  # fmt: skip
+    assert any({"a", "b", "c"} <= _articles(claim) for claim in event["claims"])
+
+
 def test_an_article_stored_without_trigger_words_gives_the_same_claims() -> None:
     texts = {
         "a": "Quake Kills Three In Dravik\nThe earthquake killed three people and injured "

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -167,7 +167,8 @@ def _kinds(members: Sequence[EventMention], article_of: Sequence[str]) -> list[l
     def articles(group: list[int]) -> set[str]:
         return {article_of[members[j].sentence] for j in group}
 
-    groups = sorted((group for _, group in kinds), key=lambda g: len(articles(g)), reverse=True)
+    groups = _merge_named_together([group for _, group in kinds], articles)
+    groups.sort(key=lambda g: len(articles(g)), reverse=True)
     main = groups[0] if groups and len(articles(groups[0])) >= 2 else None
     unnamed: list[int] = []
     for i in bare:
@@ -175,3 +176,19 @@ def _kinds(members: Sequence[EventMention], article_of: Sequence[str]) -> list[l
         own = [g for g in groups if article in articles(g) and len(articles(g)) >= 2]
         (own[0] if own else main if main is not None else unnamed).append(i)
     return [[members[i] for i in sorted(group)] for group in [*groups, unnamed] if group]
+
+
+def _merge_named_together(
+    groups: list[list[int]], articles: Callable[[list[int]], set[str]]
+) -> list[list[int]]:
+    """Kinds that one article names both of are one happening in that outlet's words
+    ("an emergency patch" ... "the IE software patch"): they are joined."""
+    merged: list[tuple[set[str], list[int]]] = []
+    for group in groups:
+        seen = articles(group)
+        for other in [m for m in merged if m[0] & seen]:
+            merged.remove(other)
+            seen |= other[0]
+            group = [*other[1], *group]
+        merged.append((seen, group))
+    return [group for _, group in merged]
