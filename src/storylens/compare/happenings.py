@@ -127,7 +127,10 @@ def happening_groups(
     they name different people, places, ages or weekdays was measured and did not pay
     (ECB+ pairwise F1 86.0 -> 83.8 in a scratch run: precision +1.2, recall -5.7), because
     two sentences that disagree on one happening's participants still share another.
-
+    Splitting by whole articles instead (two articles whose clauses of the happening each
+    name a person or place the other article never mentions) did not pay either: F1
+    85.4 -> 77.6 with all names, 82.5 with places only, 81.9 counting only names that 4
+    articles share.
     """
     by_key: dict[str, list[EventMention]] = defaultdict(list)
     for mention in mentions:
