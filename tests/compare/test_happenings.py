@@ -130,6 +130,19 @@ def test_two_kinds_one_outlet_names_together_are_one_happening(article: Any) -> 
     assert any({"a", "b", "c"} <= _articles(claim) for claim in event["claims"])
 
 
+def test_describing_words_name_no_kind(article: Any) -> None:
+    # a size, a time of day or a reputation describes a happening, it does not split it
+    text = ("A large-scale outage hit Varn. The Monday morning outage cut phones. "
+            "Police linked a spate of high-profile robberies.")  # fmt: skip
+    mentions = event_mentions([_whole(article("a", text))], MODEL)
+    assert {m.key for m in mentions} >= {happening_key("outage"), happening_key("robbery")}
+    assert all(
+        not m.modifiers
+        for m in mentions
+        if m.key in {happening_key("outage"), happening_key("robbery")}
+    )
+
+
 def test_an_article_stored_without_trigger_words_gives_the_same_claims() -> None:
     texts = {
         "a": "Quake Kills Three In Dravik\nThe earthquake killed three people and injured "

@@ -184,6 +184,7 @@ def _modifiers(trigger: Token, first: int) -> frozenset[str]:
         and not c.is_stop
         and not c.ent_type_  # "the Monday morning shootings": a time, not a kind
         and not _measured(c, first)
+        and not any(a.dep_ == "amod" for a in c.children)  # "high-profile", "large-scale"
     )
     return frozenset(k for k in kinds if k != own)  # "earthquake tremor" is one happening
 
