@@ -46,6 +46,38 @@ def test_news_words_for_one_happening_share_a_key() -> None:
     assert happening_key("quake") == happening_key("earthquake")
     assert happening_key("arrested") == happening_key("detained")
     assert happening_key("rescued") != happening_key("killed")
+    assert happening_key("hanged") == happening_key("suicide") == happening_key("died")
+    assert happening_key("lost") == happening_key("victory")
+    assert happening_key("heist") == happening_key("robbery")
+
+
+def test_a_happening_reported_by_one_outlet_in_other_words_still_meets_the_others(
+    article: Any,
+) -> None:
+    # b's "earth tremor" names no other kind of quake, and b's bare "the earthquake"
+    # is still the one a and c report
+    a = article("a", "A strong earthquake struck the island of Varn on Sunday.", "Coast Herald")
+    b = article("b", "The earth tremor was felt across the gulf. The earthquake destroyed "
+                "two villages on Varn.", "Daily Tide")  # fmt: skip
+    c = article("c", "Rescuers searched the ruins after the earthquake on Varn.", "Pulse")
+    event = compare_event({"id": "e1", "articles": ["a", "b", "c"], "actors": []}, [a, b, c],
+                          Settings())  # fmt: skip
+    assert any({"a", "b", "c"} <= _articles(claim) for claim in event["claims"])
+
+
+def test_a_happening_claim_reads_as_a_statement(article: Any) -> None:
+    # both outlets mention "the closure" and nothing more of it: the claim is a sentence
+    a = article("a", "Officials in Varn announced a new school budget. Shops on the harbour "
+                "lost trade during the closure.", "Coast Herald")  # fmt: skip
+    b = article("b", "Engineers inspected cracks in the old Varn bridge. The closure will "
+                "last until March, engineers said.", "Daily Tide")  # fmt: skip
+    event = compare_event({"id": "e1", "articles": ["a", "b"], "actors": []}, [a, b],
+                          Settings())  # fmt: skip
+    (closure,) = [c for c in event["claims"] if _articles(c) == {"a", "b"}]
+    assert closure["text"] == "Shops on the harbour lost trade during the closure."
+    texts = {"a": a.text, "b": b.text}
+    assert closure["text"] in {texts[m["article"]][m["start"] : m["end"]]
+                               for m in closure["mentions"]}  # fmt: skip
 
 
 def test_capitalised_headline_verbs_are_happenings(article: Any) -> None:
@@ -83,6 +115,32 @@ def test_a_different_kind_of_the_same_word_is_a_different_happening(article: Any
             assert _articles(claim) == {"c"}
             assert claim["status"] == "single-source"
     assert any(_articles(claim) == {"a", "b"} for claim in event["claims"])
+
+
+def test_two_kinds_one_outlet_names_together_are_one_happening(article: Any) -> None:
+    # a calls one patch both "emergency" and "software": b's and c's patches are the same
+    a = article("a", "Vendor Korel issued an emergency patch for its browser. The software "
+                "patch closes a flaw that hackers used.", "Coast Herald")  # fmt: skip
+    b = article("b", "Every user should install the software patch today, Korel says.",
+                "Daily Tide")  # fmt: skip
+    c = article("c", "Banks in Varn installed the emergency patch overnight. Engineers "
+                "patched the servers of the Varn ministry too.", "Pulse")  # fmt: skip
+    event = compare_event({"id": "e1", "articles": ["a", "b", "c"], "actors": []}, [a, b, c],
+                          Settings())  # fmt: skip
+    assert any({"a", "b", "c"} <= _articles(claim) for claim in event["claims"])
+
+
+def test_describing_words_name_no_kind(article: Any) -> None:
+    # a size, a time of day or a reputation describes a happening, it does not split it
+    text = ("A large-scale outage hit Varn. The Monday morning outage cut phones. "
+            "Police linked a spate of high-profile robberies.")  # fmt: skip
+    mentions = event_mentions([_whole(article("a", text))], MODEL)
+    assert {m.key for m in mentions} >= {happening_key("outage"), happening_key("robbery")}
+    assert all(
+        not m.modifiers
+        for m in mentions
+        if m.key in {happening_key("outage"), happening_key("robbery")}
+    )
 
 
 def test_an_article_stored_without_trigger_words_gives_the_same_claims() -> None:

@@ -177,6 +177,11 @@ def _describe(
         else [sentences[i].article.text[a:b] for i, (a, b) in zip(group, spans, strict=True)]
     )
     best = representative(range(len(group)), sim[np.ix_(group, group)], clauses)
+    spans = list(spans)
+    if clauses is not None and len(content_keys(clauses[best])) < MIN_CONTENT_WORDS:
+        # "the closure" says too little to read as a claim: its sentence is the evidence
+        chosen = sentences[group[best]]
+        spans[best] = (chosen.start, chosen.end)
     article = sentences[group[best]].article
     return {
         "text": article.text[spans[best][0] : spans[best][1]],

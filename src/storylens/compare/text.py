@@ -49,7 +49,10 @@ NEWS_STOP = frozenset(
 STOP = frozenset(ENGLISH_STOP_WORDS) | NEWS_STOP
 NEGATIONS = frozenset({"not", "no", "never", "n't", "nor", "without", "denied", "deny", "denies"})
 # Spelling variants that should compare equal (British/American, hyphenless forms).
-SPELLING = {"defence": "defense", "offence": "offense", "centre": "center", "metres": "meters"}
+SPELLING = {
+    "defence": "defense", "offence": "offense", "centre": "center", "metres": "meters",
+    "jewellery": "jewelry", "programme": "program",
+}  # fmt: skip
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly")
 # News words for one happening, after stemming: a death toll is "killed" in one outlet,
 # "deaths" or "martyrdom" in another.

@@ -61,22 +61,25 @@ NOT_HAPPENINGS = frozenset(
 )
 # One key per happening that news words for it share, after `stem`.
 _SYNONYM_GROUPS = (
-    "kill die dead death murder homicide slay slain fatal fatality martyrdom killing",
+    "kill die dead death murder homicide slay slain fatal fatality martyrdom killing suicide hang",
     "quake earthquake tremor",
     "blaze fire flame arson",
     "strike hit struck airstrike attack",
     "find found discover",
     "enter admit check",
-    "escape flee fled",
-    "win victory beat won",
+    "escape flee fled escapee abscond",
+    "win victory beat won lose lost loss defeat",
     "accuse charge",
     "damage destroy sever devastate wreck cut",
-    "arrest apprehend detain detention custody",
+    "arrest apprehend detain detention custody capture nab",
     "injure wound hurt injury",
     "shoot shooting shot gunfire",
     "steal stole stolen theft rob robbery heist",
-    "appoint hire",
+    "appoint hire rehire",
     "announce unveil",
+    "outage downtime disruption disrupt blackout interrupt interruption",
+    "fix patch",
+    "release publish",
 )
 HAPPENING_SYNONYMS = {
     stem(word): f"~{group.split()[0]}" for group in _SYNONYM_GROUPS for word in group.split()
@@ -84,8 +87,17 @@ HAPPENING_SYNONYMS = {
 
 
 _GROUP_KEYS = frozenset(HAPPENING_SYNONYMS.values())
+# Verbs that, as verbs only, name a happening of a group: a company "issues" a patch,
+# while "the issue" is no release at all.
+# And the other way: "fired" (shots, or an employee) is no blaze.
+VERB_SYNONYMS = {stem("issue"): "~release", stem("deliver"): "~release", stem("fire"): "fired"}
 # Verbs with a particle that mean something else than the verb alone.
-PHRASAL_SYNONYMS = {"pass away": "~kill", "check in": "~enter", "check into": "~enter"}
+PHRASAL_SYNONYMS = {
+    "pass away": "~kill", "check in": "~enter", "check into": "~enter", "gun down": "~shoot",
+    "walk away": "~escape", "run away": "~escape", "get away": "~escape",
+}  # fmt: skip
+# Adverbs that parsers often attach as modifiers where they act as a verb's particle.
+_PARTICLE_ADVERBS = frozenset(_words("away"))
 
 
 def happening_key(word: str) -> str:
@@ -107,10 +119,19 @@ def _is_trigger(token: Token) -> bool:
 
 def _trigger_key(token: Token) -> str:
     """The key of a verb includes its particle: "carry out" is not "carry"."""
-    particle = next((c.lower_ for c in token.children if c.dep_ == "prt"), "")
+    particle = next(
+        (
+            c.lower_
+            for c in token.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLE_ADVERBS)
+        ),
+        "",
+    )
     base = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
     if particle:
         return PHRASAL_SYNONYMS.get(f"{base} {particle}", f"{happening_key(base)}_{particle}")
+    if token.pos_ == "VERB":
+        return VERB_SYNONYMS.get(stem(base), happening_key(base))
     return happening_key(base)
 
 
@@ -132,7 +153,8 @@ def _candidate(token: Token, headline: bool) -> bool:
     if not token.is_alpha or token.lemma_.lower() in LIGHT_VERBS:
         return False
     if token.pos_ == "PROPN":
-        return headline
+        # a title's verbs, or a capitalised first word: "Escape renews calls for ..."
+        return headline or bool(token.is_sent_start)
     if token.pos_ == "NOUN" and token.dep_ == "compound":
         # "Defense Minister": a modifier, not a happening; "playoff berth" still is one
         return headline or token.lemma_.lower() in HAPPENING_NOUNS
@@ -152,15 +174,19 @@ def _modifiers(trigger: Token, first: int) -> frozenset[str]:
     count: ECB+ recall fell by 4 points when they did."""
     if trigger.pos_ == "VERB":
         return frozenset()
-    return frozenset(
+    own = _trigger_key(trigger)
+    kinds = (
         happening_key(c.lemma_)
         for c in trigger.children
         if c.dep_ in _MODIFIERS
         and c.pos_ == "NOUN"
         and c.is_alpha
         and not c.is_stop
+        and not c.ent_type_  # "the Monday morning shootings": a time, not a kind
         and not _measured(c, first)
+        and not any(a.dep_ == "amod" for a in c.children)  # "high-profile", "large-scale"
     )
+    return frozenset(k for k in kinds if k != own)  # "earthquake tremor" is one happening
 
 
 def _measured(word: Token, first: int) -> bool:
