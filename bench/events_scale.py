@@ -6,7 +6,11 @@ its text names shift with it), its words lightly perturbed, its people renamed a
 sums changed, so copies are look-alike events years apart, as in a
 long-running news archive. Each size runs in a fresh process so peak RSS is its own.
 
-    .venv/bin/python bench/events_scale.py [--sizes 10000,30000,100000]
+    .venv/bin/python bench/events_scale.py [--sizes 10000,30000,100000] [--incremental]
+
+`--incremental` places the articles as `storylens analyze` does, in publication order,
+batch by batch (64 articles, each batch counted and then placed with
+`Clusterer.place_batch`), instead of one batch clustering.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from events import load
 from storylens.events import EventFeatures, cluster, features
+from storylens.events.grouping import Clusterer
 from storylens.nlp.temporal import annotate
 from storylens.settings import Settings
 
@@ -75,10 +80,21 @@ def corpus(size: int, seed: int = 0) -> list[EventFeatures]:
     return out
 
 
-def one(size: int) -> None:
+def incremental(feats: list[EventFeatures], batch: int = 64) -> list[list[str]]:
+    """Articles placed as `analyze` places them: by publication, one batch at a time."""
+    ordered = sorted(feats, key=lambda f: (f.day is None, f.day or 0, f.article))
+    c = Clusterer(Settings())
+    for i in range(0, len(ordered), batch):
+        part = ordered[i : i + batch]
+        c.count(part)
+        c.place_batch(part)
+    return c.groups()
+
+
+def one(size: int, step_by_step: bool) -> None:
     feats = corpus(size)
     t0 = time.perf_counter()
-    groups = cluster(feats, Settings())
+    groups = incremental(feats) if step_by_step else cluster(feats, Settings())
     secs = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"size": size, "seconds": secs, "peak_mb": peak_mb, "events": len(groups)}))
@@ -87,17 +103,25 @@ def one(size: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", default="10000,30000,100000")
+    ap.add_argument("--incremental", action="store_true", help="batch by batch, as analyze")
     ap.add_argument("--one", type=int)
     args = ap.parse_args()
     if args.one:
-        one(args.one)
+        one(args.one, args.incremental)
         return
+    print("incremental, batches of 64" if args.incremental else "batch clustering")
     print("| articles | seconds | ms/article | peak MB | events |")
     print("|---------:|--------:|-----------:|--------:|-------:|")
     first = None
     for size in (int(s) for s in args.sizes.split(",")):
         out = subprocess.run(
-            [sys.executable, __file__, "--one", str(size)],
+            [
+                sys.executable,
+                __file__,
+                "--one",
+                str(size),
+                *(["--incremental"] if args.incremental else []),
+            ],
             capture_output=True,
             text=True,
             check=True,
