@@ -270,12 +270,9 @@ class Clusterer:
         """
         vecs = self.vectors(f)
         shortlist: list[tuple[float, str]] = []
-        filed = published_day(f)
-        for key in self.candidates(f):
+        for key in self.candidates(f):  # all within the publication window
             ev = self.events.get(key)
             if ev is None or key == exclude or not ev.members:
-                continue
-            if filed is not None and _gap((filed, filed), ev.filed) > self.window:
                 continue
             if self.date_factor(f, ev) <= 0.0:
                 continue
