@@ -60,3 +60,12 @@ def test_a_pool_of_two_workers_gives_the_same_analysis_as_one_process(tmp_path: 
         assert report.new == 3
         assert report.skipped == []
     assert _result(tmp_path / "w1.sqlite") == _result(tmp_path / "w2.sqlite")
+
+
+def test_an_input_given_twice_in_one_run_is_analysed_once(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path)
+    with SQLiteStore(tmp_path / "db.sqlite") as store:
+        report = analyze([str(corpus), str(corpus)], store, Settings(quiet=True))
+        assert (report.read, report.new, report.known) == (6, 3, 3)
+        assert store.count("articles") == 3
+        assert store.count("event_articles") == 3

@@ -134,21 +134,9 @@ class Analyzer:
         skip: Callable[[Rejected], None],
     ) -> Iterator[list[tuple[str, Article]]]:
         """Batches of new, cleaned articles: known inputs are skipped before any work."""
+        seen: set[str] = set()
         for batch in _batches(items, self.settings.batch_size):
-            keys: dict[int, str] = {}
-            for item in batch:
-                if isinstance(item, Rejected):
-                    skip(item)
-                else:
-                    report.read += 1
-                    keys[id(item)] = input_key(item)
-            known = self.store.known_inputs(keys.values())
-            fresh = [
-                (keys[id(a)], a)
-                for a in batch
-                if isinstance(a, Article) and keys[id(a)] not in known
-            ]
-            report.known += len(keys) - len(fresh)
+            fresh = fresh_inputs(batch, self.store, report, skip, seen)
             cleaned: list[tuple[str, Article]] = []
             for (key, art), result in zip(
                 fresh, self.cleaner.run_batch([a for _, a in fresh]), strict=True
@@ -216,6 +204,35 @@ class Analyzer:
             self.store.put_events(events)
             self.store.set_state("dirty_events", "[]")
         return len(dirty)
+
+
+def fresh_inputs(
+    batch: Sequence[Article | Rejected],
+    store: Store,
+    report: RunReport,
+    skip: Callable[[Rejected], None],
+    seen: set[str],
+) -> list[tuple[str, Article]]:
+    """The batch's articles (with input keys) neither stored nor read earlier in the run.
+
+    Rejected inputs are skipped and the others counted in `report`; `seen` is the run's
+    input keys so far, so an input read twice in one run is analysed once.
+    """
+    fresh: list[tuple[str, Article]] = []
+    arts = [item for item in batch if isinstance(item, Article)]
+    for item in batch:
+        if isinstance(item, Rejected):
+            skip(item)
+    report.read += len(arts)
+    keys = [input_key(a) for a in arts]
+    known = store.known_inputs(keys)
+    for key, art in zip(keys, arts, strict=True):
+        if key in known or key in seen:
+            report.known += 1
+        else:
+            seen.add(key)
+            fresh.append((key, art))
+    return fresh
 
 
 def analyze(

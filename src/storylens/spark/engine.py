@@ -35,9 +35,8 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..analyze import Analyzer, RunReport, _batches
+from ..analyze import Analyzer, RunReport, _batches, fresh_inputs
 from ..events import EventFeatures
-from ..ingest import input_key
 from ..records import Article, Rejected
 from ..settings import Settings
 from ..store import Store
@@ -142,22 +141,9 @@ def _read(
     fresh: list[Fresh] = []
     seen: set[str] = set()
     for batch_no, batch in enumerate(_batches(items, settings.batch_size)):
-        keys: dict[int, str] = {}
-        for item in batch:
-            if isinstance(item, Rejected):
-                skip(item)
-            else:
-                report.read += 1
-                keys[id(item)] = input_key(item)
-        known = store.known_inputs(keys.values())
-        for item in batch:
-            if isinstance(item, Article):
-                key = keys[id(item)]
-                if key in known or key in seen:
-                    report.known += 1
-                else:
-                    seen.add(key)
-                    fresh.append((batch_no, key, item))
+        fresh.extend(
+            (batch_no, key, art) for key, art in fresh_inputs(batch, store, report, skip, seen)
+        )
     return fresh
 
 
