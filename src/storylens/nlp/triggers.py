@@ -61,13 +61,14 @@ NOT_HAPPENINGS = frozenset(
 )
 # One key per happening that news words for it share, after `stem`.
 _SYNONYM_GROUPS = (
-    "kill die dead death murder homicide slay slain fatal fatality martyrdom killing suicide hang",
+    "kill die dead death murder homicide slay slain fatal fatality martyrdom killing suicide hang "
+    "assassinate assassination succumb",
     "quake earthquake tremor",
     "blaze fire flame arson",
     "strike hit struck airstrike attack",
     "find found discover",
     "enter admit check",
-    "escape flee fled escapee abscond",
+    "escape flee fled escapee abscond breakout lam",
     "win victory beat won lose lost loss defeat",
     "accuse charge",
     "damage destroy sever devastate wreck cut",
@@ -85,6 +86,11 @@ HAPPENING_SYNONYMS = {
     stem(word): f"~{group.split()[0]}" for group in _SYNONYM_GROUPS for word in group.split()
 }
 
+
+# Losing one's job: the noun and verb forms outlets use. The verb "fire" joins them
+# (`VERB_SYNONYMS`): its other sense, firing shots, rarely shares an event with these.
+_DISMISSAL = "dismiss dismissal sack oust ouster axe terminate termination"
+HAPPENING_SYNONYMS.update({stem(word): "fired" for word in _DISMISSAL.split()})
 
 _GROUP_KEYS = frozenset(HAPPENING_SYNONYMS.values())
 # Verbs that, as verbs only, name a happening of a group: a company "issues" a patch,
