@@ -74,7 +74,7 @@ _SYNONYM_GROUPS = (
     "strike hit struck airstrike attack",
     "find found discover",
     "enter admit check",
-    "escape flee fled escapee abscond breakout lam",
+    "escape flee fled escapee abscond breakout",
     "win victory beat won lose lost loss defeat",
     "accuse charge",
     "damage destroy sever devastate wreck cut",
