@@ -8,8 +8,9 @@ from typing import Any
 from storylens.compare import compare_event
 from storylens.compare.claims import Sentence
 from storylens.compare.happenings import event_mentions
+from storylens.nlp.model import load_model
 from storylens.nlp.stage import nlp_stage
-from storylens.nlp.triggers import happening_key
+from storylens.nlp.triggers import happening_key, sentence_triggers
 from storylens.pipeline import Context
 from storylens.records import Article
 from storylens.settings import Settings
@@ -49,6 +50,24 @@ def test_news_words_for_one_happening_share_a_key() -> None:
     assert happening_key("hanged") == happening_key("suicide") == happening_key("died")
     assert happening_key("lost") == happening_key("victory")
     assert happening_key("heist") == happening_key("robbery")
+    assert happening_key("assassination") == happening_key("killed")
+    assert happening_key("breakout") == happening_key("escaped")
+
+
+def test_losing_a_job_is_one_happening_whichever_word_an_outlet_uses() -> None:
+    nlp = load_model(MODEL)
+
+    def key_of(text: str, word: str) -> str:
+        doc = nlp(text)
+        (found,) = [t.key for t in sentence_triggers(doc) if doc.text[t.start : t.end] == word]
+        return found
+
+    fired = key_of("The club fired its coach on Monday.", "fired")
+    assert key_of("The club sacked its coach on Monday.", "sacked") == fired
+    assert key_of("The club dismissed its coach on Monday.", "dismissed") == fired
+    assert key_of("The coach's dismissal came on Monday.", "dismissal") == fired
+    assert key_of("The coach was ousted on Monday.", "ousted") == fired
+    assert key_of("A fire destroyed the stand on Monday.", "fire") != fired
 
 
 def test_a_happening_reported_by_one_outlet_in_other_words_still_meets_the_others(
