@@ -302,3 +302,10 @@ def test_a_name_with_or_without_its_accents_is_one_name():
     assert "vendome" in with_accent.caps
     assert with_accent.caps == without.caps
     assert with_accent.terms == without.terms
+
+
+def test_weekdays_months_and_time_zones_are_not_taken_for_names():
+    text = "Robbers hit the Casty store in Paris early on Monday, 9 September, at 4 AM GMT."
+    f = features(_tagged("c", text, "2013-09-09", []))
+    assert {"casty", "paris"} <= set(f.caps)
+    assert not {"monday", "september", "am", "gmt"} & set(f.caps)

@@ -157,6 +157,62 @@ def _latest_year(article: Article, anchor: int | None) -> int | None:
 
 
 _CAP = re.compile(r"[A-Z][A-Za-z'’-]+")
+# capitalised but no name: a weekday or month is shared by look-alikes a week or a year apart
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "am",
+        "pm",
+        "gmt",
+        "bst",
+        "est",
+        "edt",
+        "pdt",
+        "pst",
+        "cst",
+        "cet",
+    ]
+)
 _NUMBER = re.compile(
     r"(?<![\d.,])(?P<n>\d+\. \d+(?=[\s-]*(?:million|billion|trillion|mn|bn)\b)|\d+(?:[.,]\d+)*)"
     r"(?:[\s-]*(?P<mag>million|billion|trillion|mn|bn)\b)?",
@@ -181,7 +237,7 @@ def _caps(text: str) -> dict[str, float]:
         word = m.group().lower().rstrip("'’")
         if word.endswith(("'s", "’s")):
             word = word[:-2]
-        if len(word) > 1 and word not in _STOP:
+        if len(word) > 1 and word not in _STOP and word not in _CALENDAR:
             counts[word] += 1
     return _sublinear(counts, MAX_SPECIFICS)
 
