@@ -22,6 +22,9 @@ visible. Conventions:
 - A month and day without a year take the year that puts them nearest publication.
 - Without a publication date, an explicit full date in the article's first lines (a
   dateline such as "First Published: June 13, 2013") anchors the relative expressions.
+  A weekday heading a date ("Sunday, March 17, 2013") is part of it, not a day of its own.
+- The event date is a day the article looks back on: a day after its anchor is a plan
+  ("will host the March 2 show") and dates the event only when nothing else does.
 - Values are ISO: a day (2024-03-16), a month (2024-03) or a year (2024); None when there is no anchor or the phrase is too vague ("recently").
 """
 
