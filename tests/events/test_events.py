@@ -283,8 +283,29 @@ def test_a_report_keeps_the_specifics_that_tell_look_alikes_apart():
         "on Thursday. The 2008 raid was bigger than one in 2003, police said; 4 men fled."
     )
     f = features(_tagged("h", text, "2008-12-05", [("Paris", "GPE")]))
-    assert f.numbers == ["85"]  # years and small counts are not sums
+    assert f.numbers == ["85000000"]  # years and small counts are not sums
     assert f.years == [2003, 2008]
     assert {"harry", "winston", "paris"} <= set(f.caps)
     assert "robbers" not in f.caps  # a sentence opener is not a name
     assert "the" not in f.caps
+
+
+@pytest.mark.parametrize("written", ["$2.6 million", "$2. 6 million", "$2.6-million", "2.6 mn"])
+def test_a_sum_is_one_value_however_it_is_written(written):
+    f = features(_tagged("s", f"Thieves took jewels worth {written} in Paris.", "2013-09-09", []))
+    assert f.numbers == ["2600000"]
+
+
+def test_a_name_with_or_without_its_accents_is_one_name():
+    with_accent = features(_tagged("a", "Thieves hit a store on Place Vendôme.", "2013-09-09", []))
+    without = features(_tagged("b", "Thieves hit a store on Place Vendome.", "2013-09-09", []))
+    assert "vendome" in with_accent.caps
+    assert with_accent.caps == without.caps
+    assert with_accent.terms == without.terms
+
+
+def test_weekdays_months_and_time_zones_are_not_taken_for_names():
+    text = "Robbers hit the Casty store in Paris early on Monday, 9 September, at 4 AM GMT."
+    f = features(_tagged("c", text, "2013-09-09", []))
+    assert {"casty", "paris"} <= set(f.caps)
+    assert not {"monday", "september", "am", "gmt"} & set(f.caps)

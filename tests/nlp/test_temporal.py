@@ -107,6 +107,33 @@ def test_header_dates_in_other_styles_resolve(written, value):
     assert art.event_date == value
 
 
+@pytest.mark.parametrize(
+    "header",
+    ["Sunday, March 17, 2013 | 5:00 PM", "WEDNESDAY, MARCH 17, 2013", "Updated Sun. 17 March 2013"],
+)
+def test_a_weekday_heading_a_dateline_is_part_of_the_publication_date(header):
+    art = _annotated(f"{header}\nThe teen was killed on March 9 by police.", published=None)
+    assert art.event_date == "2013-03-09"
+
+
+def test_a_year_after_a_dash_completes_the_date():
+    art = _annotated("Sunday, November 27 - 2005 at 16:12\nThe quake was felt today.", None)
+    assert art.event_date == "2005-11-27"
+
+
+def test_a_planned_day_does_not_date_the_reported_event():
+    art = _annotated(
+        "She will host the March 24 broadcast, the academy announced on Friday.",
+    )
+    assert _values(art)["March 24"] == "2024-03-24"
+    assert art.event_date == "2024-03-15"
+
+
+def test_a_planned_day_dates_an_article_that_names_no_other():
+    art = _annotated("The vote will be held on March 24 in the capital.")
+    assert art.event_date == "2024-03-24"
+
+
 def test_a_lower_case_month_word_is_not_a_date():
     art = _annotated("Officials may 3 times a year meet; they march 4 miles.", published=None)
     assert art.times == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -59,9 +60,16 @@ class EventFeatures:
         return cls(**data)
 
 
+def _fold(text: str) -> str:
+    """Accents dropped: outlets write "Vendôme" and "Vendome" for one place."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def _tokens(text: str) -> list[str]:
     out = []
-    for w in _WORD.findall(text):
+    for w in _WORD.findall(_fold(text)):
         w = w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower()
         if len(w) > 2 and w not in _STOP:
             out.append(w)
@@ -149,7 +157,68 @@ def _latest_year(article: Article, anchor: int | None) -> int | None:
 
 
 _CAP = re.compile(r"[A-Z][A-Za-z'’-]+")
-_NUMBER = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+# capitalised but no name: a weekday or month is shared by look-alikes a week or a year apart
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "am",
+        "pm",
+        "gmt",
+        "bst",
+        "est",
+        "edt",
+        "pdt",
+        "pst",
+        "cst",
+        "cet",
+    ]
+)
+_NUMBER = re.compile(
+    r"(?<![\d.,])(?P<n>\d+\. \d+(?=[\s-]*(?:million|billion|trillion|mn|bn)\b)|\d+(?:[.,]\d+)*)"
+    r"(?:[\s-]*(?P<mag>million|billion|trillion|mn|bn)\b)?",
+    re.I,
+)
+_MAGNITUDES = {"million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 MAX_SPECIFICS = 40
 
@@ -158,6 +227,7 @@ def _caps(text: str) -> dict[str, float]:
     """Capitalised words not opening a sentence: the names, brands and places the entity
     tagger misses ("Winston", "IE8"), which differ between look-alike events."""
     counts: Counter[str] = Counter()
+    text = _fold(text)
     for m in _CAP.finditer(text):
         before = text[max(0, m.start() - 2) : m.start()]
         if m.start() == 0 or before.strip()[-1:] in {".", "!", "?", '"', "“", "'"}:
@@ -167,25 +237,32 @@ def _caps(text: str) -> dict[str, float]:
         word = m.group().lower().rstrip("'’")
         if word.endswith(("'s", "’s")):
             word = word[:-2]
-        if len(word) > 1 and word not in _STOP:
+        if len(word) > 1 and word not in _STOP and word not in _CALENDAR:
             counts[word] += 1
     return _sublinear(counts, MAX_SPECIFICS)
 
 
 def _numbers(text: str) -> list[str]:
     """The quantities an article names ("$137 million", "4.7"): years and small counts
-    (one to twelve, said of anything) are left out."""
+    (one to twelve, said of anything) are left out.
+
+    A sum is one value however it is written: "$2.6 million", "2.6m" and "$2. 6 million"
+    (a tokeniser's spacing, common in scraped text) all name 2600000.
+    """
     counts: Counter[str] = Counter()
     for m in _NUMBER.finditer(text):
-        value = m.group().replace(",", "")
-        if _YEAR.fullmatch(value):
+        value = m.group("n").replace(",", "").replace(" ", "")
+        mag = m.group("mag")
+        if mag is None and _YEAR.fullmatch(value):
             continue
         try:
-            number = float(value)
+            number = float(value) * (_MAGNITUDES[mag.lower()] if mag else 1.0)
         except ValueError:
             continue
         if number <= 12 and number == int(number):
             continue
+        if mag:
+            value = f"{number:.0f}"
         counts[value.rstrip("0").rstrip(".") if "." in value else value] += 1
     return [v for v, _ in counts.most_common(MAX_SPECIFICS)]
 

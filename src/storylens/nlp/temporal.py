@@ -22,6 +22,9 @@ visible. Conventions:
 - A month and day without a year take the year that puts them nearest publication.
 - Without a publication date, an explicit full date in the article's first lines (a
   dateline such as "First Published: June 13, 2013") anchors the relative expressions.
+  A weekday heading a date ("Sunday, March 17, 2013") is part of it, not a day of its own.
+- The event date is a day the article looks back on: a day after its anchor is a plan
+  ("will host the March 2 show") and dates the event only when nothing else does.
 - Values are ISO: a day (2024-03-16), a month (2024-03) or a year (2024); None when there is no anchor or the phrase is too vague ("recently").
 """
 
@@ -69,6 +72,13 @@ _NUMBERS = {
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": None, "few": None,
 }  # fmt: skip
 
+# "Sunday, March 17, 2013" on a header line is one date, the publication's: the weekday in
+# front belongs to it (alone it would be read as an event day resolved against itself)
+_WEEKDAY_ABBR = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+_WEEKDAY_OF = rf"(?:(?:{_WEEKDAY_ABBR}|{_WEEKDAY_ABBR.upper()})\.?,?\s+)?"
+# the year after a day: "March 17, 2013", "March 17 2013", "November 27 - 2005"
+_DAY_YEAR = r"(?:(?:,|\s+[-–])?\s+(?P<y>(?:19|20)\d\d)\b)?"
+
 # Ordered: earlier patterns win where matches overlap (longest, most explicit first).
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "2012-08-08", and "2012.08.08" as some outlets print it
@@ -80,14 +90,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "mdy",
-        re.compile(
-            rf"\b{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
-        ),
+        re.compile(rf"\b{_WEEKDAY_OF}{_MONTH}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b{_DAY_YEAR}"),
     ),
     (
         "dmy",
         re.compile(
-            rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+            rf"\b{_WEEKDAY_OF}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}{_DAY_YEAR}"
         ),
     ),
     # "08.07.2012": dotted with the year last is day first wherever it is written
@@ -343,6 +351,11 @@ def _anchor(article: Article, found: list[tuple[str, re.Match[str]]]) -> tuple[d
 
 def resolve_times(article: Article) -> list[TimeExpr]:
     """Every time expression of the article, resolved against its anchor where possible."""
+    return _resolve_all(article)[0]
+
+
+def _resolve_all(article: Article) -> tuple[list[TimeExpr], date | None]:
+    """The article's time expressions and the day they were resolved against."""
     text = article.text
     found = _find(text)
     anchor, _ = _anchor(article, found)
@@ -380,15 +393,19 @@ def resolve_times(article: Article) -> list[TimeExpr]:
             continue
         times.append(TimeExpr(start=ent.start, end=ent.end, text=ent.text, basis="vague"))
     times.sort(key=lambda t: t.start)
-    return times
+    return times, anchor
 
 
-def choose_event_date(article: Article, times: list[TimeExpr]) -> TimeExpr | None:
+def choose_event_date(
+    article: Article, times: list[TimeExpr], anchor: date | None = None
+) -> TimeExpr | None:
     """The expression that dates the reported event: the first dated phrase of the lead.
 
     News puts the when of the event in its first sentences; a date printed alone on a
     header line is when the article was published, so it is passed over when the lead
-    has anything better. Day precision beats a month or a year.
+    has anything better. Day precision beats a month or a year. A report tells what has
+    happened by the day it was written (`anchor`): a later day is what is planned ("will
+    host the March 2 show"), taken only when the text names no other day.
     """
     text = article.text
     published = (article.published or "")[:10]
@@ -406,6 +423,7 @@ def choose_event_date(article: Article, times: list[TimeExpr]) -> TimeExpr | Non
         for t in days
         if not (t.basis == "explicit" and _is_dateline(text, t.start, t.end))
         and not (t.basis == "explicit" and t.value == published and t.start < 80)
+        and not (anchor is not None and str(t.value) > anchor.isoformat())
     ]
     for pool in (
         [t for t in body if t.start < lead_end],
@@ -421,8 +439,8 @@ def choose_event_date(article: Article, times: list[TimeExpr]) -> TimeExpr | Non
 
 def annotate(article: Article) -> None:
     """Fill `times`, `event_date` and `event_date_evidence` from the text and its dates."""
-    times = resolve_times(article)
+    times, anchor = _resolve_all(article)
     article.times = times
-    chosen = choose_event_date(article, times)
+    chosen = choose_event_date(article, times, anchor)
     article.event_date = chosen.value if chosen else None
     article.event_date_evidence = chosen
