@@ -5,9 +5,9 @@ two articles report one event is the pair model's call (`pairs.py`: words, names
 places, years, sums, dates); an article's affinity to an event is the mean over some of
 its members (average linkage), and it joins above one global threshold. The batch run
 places articles in date order, refines each placement once, then settles: events that
-report one happening merge, and their latest members are placed again. An incremental run does
-the same for its new articles and settles only the events they touched; using the same
-steps is what keeps the two within a point of each other.
+report one happening merge, and their latest members are placed again. An incremental
+run does the same for its new articles and settles only the events they touched; using
+the same steps is what keeps the two within a point of each other.
 
 Cost stays near-linear because candidates come from blocking, never from all pairs:
 an inverted index maps each of an article's most weighted words and names to the most
