@@ -302,7 +302,7 @@ class _CountingPlacements(Clusterer):
         return super().best(f, exclude)
 
 
-def _report(i: int, day: int | None = None) -> EventFeatures:
+def _strike_report(i: int, day: int | None = None) -> EventFeatures:
     return EventFeatures(
         article=f"r{i:03}",
         terms={"dockworkers": 2.0, "strike": 2.0, "harbour": 1.0, f"detail{i}": 1.0},
@@ -318,7 +318,7 @@ def _report(i: int, day: int | None = None) -> EventFeatures:
 def test_settling_a_grown_event_places_only_its_latest_members_again():
     # a batch must cost the same however many reports its events have gathered
     c = _CountingPlacements()
-    reports = [_report(i) for i in range(200)]
+    reports = [_strike_report(i) for i in range(200)]
     c.count(reports)
     for f in reports:
         c.join("ev-strike", f)
@@ -330,7 +330,7 @@ def test_settling_a_grown_event_places_only_its_latest_members_again():
 def test_an_events_day_follows_its_confidently_dated_reports_as_they_come_and_go():
     c = Clusterer()
     days = [739300, 739301, 739301, 739310]
-    reports = [_report(i, day) for i, day in enumerate(days)]
+    reports = [_strike_report(i, day) for i, day in enumerate(days)]
     c.count(reports)
     for f in reports[:3]:
         c.join("ev-strike", f)
