@@ -6,7 +6,7 @@ import itertools
 import pytest
 
 from storylens.events import EventFeatures, EventIndex, cluster, describe, features, inherit_dates
-from storylens.events.grouping import Clusterer
+from storylens.events.grouping import REPLACED, Clusterer
 from storylens.events.pairs import FEATURES, probability
 from storylens.nlp.temporal import annotate
 from storylens.records import Article, Entity
@@ -309,3 +309,56 @@ def test_weekdays_months_and_time_zones_are_not_taken_for_names():
     f = features(_tagged("c", text, "2013-09-09", []))
     assert {"casty", "paris"} <= set(f.caps)
     assert not {"monday", "september", "am", "gmt"} & set(f.caps)
+
+
+class _CountingPlacements(Clusterer):
+    """The real clusterer, counting how many articles it looks for an event for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.placements = 0
+
+    def best(self, f, exclude=None):
+        self.placements += 1
+        return super().best(f, exclude)
+
+
+def _strike_report(i: int, day: int | None = None) -> EventFeatures:
+    return EventFeatures(
+        article=f"r{i:03}",
+        terms={"dockworkers": 2.0, "strike": 2.0, "harbour": 1.0, f"detail{i}": 1.0},
+        names={"rotterdam": 1.0},
+        lead={"rotterdam": 1.0},
+        locations=["Rotterdam"],
+        day=day,
+        published="2025-03-0" + str(1 + i % 3) if day is not None else None,
+        date_evidence={"start": 0, "end": 8, "text": "Saturday"} if day is not None else None,
+    )
+
+
+def test_settling_a_grown_event_places_only_its_latest_members_again():
+    # a batch must cost the same however many reports its events have gathered
+    c = _CountingPlacements()
+    reports = [_strike_report(i) for i in range(200)]
+    c.count(reports)
+    for f in reports:
+        c.join("ev-strike", f)
+    c.settle(["ev-strike"])
+    assert c.placements <= REPLACED
+    assert [sorted(g) for g in c.groups()] == [sorted(f.article for f in reports)]
+
+
+def test_an_events_day_follows_its_confidently_dated_reports_as_they_come_and_go():
+    c = Clusterer()
+    days = [739300, 739301, 739301, 739310]
+    reports = [_strike_report(i, day) for i, day in enumerate(days)]
+    c.count(reports)
+    for f in reports[:3]:
+        c.join("ev-strike", f)
+    assert c.events["ev-strike"].sure_day() == 739301
+    c.join("ev-strike", reports[3])
+    c.leave("ev-strike", reports[1])
+    c.leave("ev-strike", reports[2])
+    assert c.events["ev-strike"].sure_day() == 739310  # the upper middle of an even count
+    c.leave("ev-strike", reports[3])
+    assert c.events["ev-strike"].sure_day() == 739300

@@ -5,9 +5,9 @@ two articles report one event is the pair model's call (`pairs.py`: words, names
 places, years, sums, dates); an article's affinity to an event is the mean over some of
 its members (average linkage), and it joins above one global threshold. The batch run
 places articles in date order, refines each placement once, then settles: events that
-report one happening merge, and their members are placed again. An incremental run does
-the same for its new articles and settles only the events they touched; using the same
-steps is what keeps the two within a point of each other.
+report one happening merge, and their latest members are placed again. An incremental
+run does the same for its new articles and settles only the events they touched; using
+the same steps is what keeps the two within a point of each other.
 
 Cost stays near-linear because candidates come from blocking, never from all pairs:
 an inverted index maps each of an article's most weighted words and names to the most
@@ -43,6 +43,7 @@ MEMBERS_COMPARED = 10  # members of one event the pair model compares an article
 MERGE_SAMPLE = 4  # members of an event offered to another when merging events
 SETTLE_ROUNDS = 2  # settle passes at most: a merge can leave members to move again
 MERGE_ROUNDS = 3  # merge passes at most (each pass joins pairs of events)
+REPLACED = 16  # members of an event placed again when it settles: its most recent
 REWEIGH_GROWTH = 0.1  # share the corpus grows by before the term weights are recomputed
 
 Vectors = tuple[dict[str, float], dict[str, float], dict[str, float]]  # words, names, lead
@@ -81,10 +82,32 @@ class EventState:
     sure_days: Counter[int] = field(default_factory=Counter)  # of confidently dated members
     filed: Counter[int] = field(default_factory=Counter)  # publication days of members
     late: list[str] = field(default_factory=list)  # late copies (see `Clusterer.late_copy`)
+    _median: int | None = None  # of `sure_days`, computed when read after a change
+    _median_stale: bool = False
 
     def everyone(self) -> list[str]:
         """Every article of the event: its reports, then its late copies."""
         return self.members + self.late
+
+    def count_sure(self, day: int, sign: int) -> None:
+        """Add (+1) or take (-1) the day of a confidently dated member."""
+        left = self.sure_days[day] + sign
+        if left > 0:
+            self.sure_days[day] = left
+        else:
+            del self.sure_days[day]
+        self._median_stale = True
+
+    def sure_day(self) -> int | None:
+        """The median day of the confidently dated members (None: none are).
+
+        Read for every candidate of every placement, so it is kept rather than recomputed:
+        a large event's days would otherwise be sorted thousands of times per batch.
+        """
+        if self._median_stale:
+            self._median = _median(self.sure_days) if self.sure_days else None
+            self._median_stale = False
+        return self._median
 
 
 class Clusterer:
@@ -190,8 +213,8 @@ class Clusterer:
         confidently dated: a publication date and a dated lead. Otherwise they are one
         signal among others in the pair model.
         """
-        sure = f.day is not None and _sure(f) and +ev.sure_days
-        if sure and f.day is not None and abs(f.day - _median(ev.sure_days)) > self.tolerance:
+        median = ev.sure_day() if f.day is not None and _sure(f) else None
+        if median is not None and f.day is not None and abs(f.day - median) > self.tolerance:
             return 0.0  # e.g. a strike that began on the 19th and ended on the 23rd
         return 1.0
 
@@ -376,11 +399,16 @@ class Clusterer:
         return changed
 
     def settle(self, keys: Iterable[str]) -> set[str]:
-        """Merge passes over these events, then a refinement pass over their members.
+        """Merge passes over these events, then their most recent members placed again.
 
         The batch run settles every event; an incremental run only those its new articles
-        touched (and those they merge with), which keeps its cost local.
+        touched (and those they merge with), which keeps its cost local. Only the last
+        REPLACED members of each are placed again: the latest arrivals, and after a merge
+        the members taken in, are the ones a change can move. Re-placing every member made
+        each batch cost the size of the events it touched, so a long run whose events
+        grow (an archive re-running stories for years) slowed down as it went.
         """
+        keys = set(keys)
         changed: set[str] = set()
         pending = set(keys)
         for _ in range(MERGE_ROUNDS):
@@ -389,8 +417,12 @@ class Clusterer:
                 break
             changed |= merged
             pending = {k for k in merged if k in self.events}
-        block = set(keys) | changed
-        members = [a for k in sorted(block) if k in self.events for a in self.events[k].members]
+        members = [
+            a
+            for k in sorted(keys | changed)
+            if k in self.events
+            for a in self.events[k].members[-REPLACED:]
+        ]
         originals = [a for a in members if not self.follows(self.features[a])]
         return changed | self.refine(sorted(originals, key=_order_key(self.features)))
 
@@ -433,7 +465,7 @@ class Clusterer:
         for total, part in zip(ev.sums, self.vectors(f), strict=True):
             total.add(part, 1.0)
         if f.day is not None and _sure(f):
-            ev.sure_days[f.day] += 1
+            ev.count_sure(f.day, 1)
         filed = published_day(f)
         if filed is not None:
             ev.filed[filed] += 1
@@ -466,7 +498,7 @@ class Clusterer:
         for total, part in zip(ev.sums, self.vectors(f), strict=True):
             total.add(part, -1.0)
         if f.day is not None and _sure(f):
-            ev.sure_days[f.day] -= 1
+            ev.count_sure(f.day, -1)
         filed = published_day(f)
         if filed is not None:
             ev.filed[filed] -= 1
@@ -529,9 +561,8 @@ def _gap(span: tuple[int, int], days: Counter[int]) -> int:
 
 def _days_apart(a: EventState, b: EventState, tolerance: int) -> bool:
     """Both events confidently dated, on days too far apart to be one happening."""
-    if not +a.sure_days or not +b.sure_days:
-        return False
-    return abs(_median(a.sure_days) - _median(b.sure_days)) > tolerance
+    da, db = a.sure_day(), b.sure_day()
+    return da is not None and db is not None and abs(da - db) > tolerance
 
 
 def _sure(f: EventFeatures) -> bool:
@@ -541,8 +572,14 @@ def _sure(f: EventFeatures) -> bool:
 
 
 def _median(counts: Counter[int]) -> int:
-    values = sorted((+counts).elements())
-    return values[len(values) // 2]
+    """The middle value of a multiset of days (the upper one of an even count)."""
+    middle = sum(counts.values()) // 2
+    seen = 0
+    for day in sorted(counts):
+        seen += counts[day]
+        if seen > middle:
+            return day
+    raise ValueError("no days")
 
 
 def _normalise(vec: dict[str, float]) -> dict[str, float]:
