@@ -53,7 +53,7 @@ SPELLING = {
     "defence": "defense", "offence": "offense", "centre": "center", "metres": "meters",
     "jewellery": "jewelry", "programme": "program",
 }  # fmt: skip
-KEPT_S = ("ss", "us", "is")
+KEPT_S = ("ss", "sis", "ous")
 SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly")
 # News words for one happening, after stemming: a death toll is "killed" in one outlet,
 # "deaths" or "martyrdom" in another.
@@ -69,7 +69,7 @@ def stem(word: str) -> str:
     word = SPELLING.get(word, word)
     for suffix in SUFFIXES:
         if suffix == "s" and word.endswith(KEPT_S):
-            continue  # "pass", "bus", "crisis": the s is the word's own, not a plural's
+            continue  # "pass", "crisis", "famous": the s is the word's own, not a plural's
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)]
             if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":

@@ -27,6 +27,12 @@ _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "told", "according", "a
 MAX_TERMS = 80  # the most frequent content words carry the topic; the tail is noise
 
 
+# Raised whenever `features` reads an article differently (2: sums in full, accents
+# folded, calendar words not names): stored features of an older version are computed
+# again when an index loads them, so old and new reports stay comparable.
+FEATURES_VERSION = 2
+
+
 @dataclass(slots=True, kw_only=True)
 class EventFeatures:
     """What one article contributes to event grouping (JSON round-trips via to/from_dict)."""
@@ -51,6 +57,7 @@ class EventFeatures:
     caps: dict[str, float] = field(default_factory=dict)  # tf of capitalised words mid-sentence
     numbers: list[str] = field(default_factory=list)  # quantities named, years excluded
     years: list[int] = field(default_factory=list)  # every year the text names
+    version: int = 1  # of `features` that made these (1: before versions were recorded)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -246,7 +253,7 @@ def _numbers(text: str) -> list[str]:
     """The quantities an article names ("$137 million", "4.7"): years and small counts
     (one to twelve, said of anything) are left out.
 
-    A sum is one value however it is written: "$2.6 million", "2.6m" and "$2. 6 million"
+    A sum is one value however it is written: "$2.6 million", "2.6 mn" and "$2. 6 million"
     (a tokeniser's spacing, common in scraped text) all name 2600000.
     """
     counts: Counter[str] = Counter()
@@ -335,4 +342,5 @@ def features(article: Article) -> EventFeatures:
         caps=_caps(article.text),
         numbers=_numbers(article.text),
         years=_years(article.text),
+        version=FEATURES_VERSION,
     )

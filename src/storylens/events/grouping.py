@@ -82,8 +82,9 @@ class EventState:
     sure_days: Counter[int] = field(default_factory=Counter)  # of confidently dated members
     filed: Counter[int] = field(default_factory=Counter)  # publication days of members
     late: list[str] = field(default_factory=list)  # late copies (see `Clusterer.late_copy`)
-    _median: int | None = None  # of `sure_days`, computed when read after a change
-    _median_stale: bool = False
+    # the median of `sure_days`, computed when first read after a change
+    _median: int | None = field(default=None, init=False, repr=False, compare=False)
+    _median_stale: bool = field(default=True, init=False, repr=False, compare=False)
 
     def everyone(self) -> list[str]:
         """Every article of the event: its reports, then its late copies."""
@@ -404,7 +405,8 @@ class Clusterer:
         The batch run settles every event; an incremental run only those its new articles
         touched (and those they merge with), which keeps its cost local. Only the last
         REPLACED members of each are placed again: the latest arrivals, and after a merge
-        the members taken in, are the ones a change can move. Re-placing every member made
+        the members taken in (at most REPLACED of them, when many came in), are the ones
+        a change can move. Re-placing every member made
         each batch cost the size of the events it touched, so a long run whose events
         grow (an archive re-running stories for years) slowed down as it went.
         """

@@ -16,7 +16,7 @@ from ..records import Article
 from ..settings import Settings
 from ..store import Store
 from .describe import describe
-from .features import EventFeatures, features
+from .features import FEATURES_VERSION, EventFeatures, features
 from .grouping import Clusterer
 
 
@@ -31,7 +31,7 @@ class EventIndex:
         # events to describe and compare again
         self.changed: set[str] = set()
         rows = store.event_features()
-        loaded = [(EventFeatures.from_dict(json.loads(r["data"])), r["event_id"]) for r in rows]
+        loaded = _current([(json.loads(r["data"]), r["event_id"]) for r in rows], store)
         self.clusterer.count(f for f, _ in loaded)
         for f, key in loaded:
             if key is None:
@@ -124,3 +124,30 @@ class EventIndex:
                     key, base["date"], base["title"], json.dumps(base, ensure_ascii=False)
                 )
                 store.set_event_members(key, ev.everyone())
+
+
+def _current(
+    rows: Sequence[tuple[dict[str, Any], str | None]], store: Store
+) -> list[tuple[EventFeatures, str | None]]:
+    """Stored features, those of an older `features` computed again from their article.
+
+    A store analysed by an earlier version would otherwise compare its reports with new
+    ones on different terms (a sum stored as "85" against "85000000" never agrees). The
+    recomputed features are stored, so this happens once per upgrade. An article whose
+    record is gone keeps its old features.
+    """
+    loaded: list[tuple[EventFeatures, str | None]] = []
+    redone: list[EventFeatures] = []
+    for data, key in rows:
+        f = EventFeatures.from_dict(data)
+        if f.version != FEATURES_VERSION:
+            article = store.article(f.article)
+            if article is not None:
+                f = features(article)
+                redone.append(f)
+        loaded.append((f, key))
+    if redone:
+        store.put_event_features(
+            [(f.article, f.day, json.dumps(f.to_dict(), ensure_ascii=False)) for f in redone]
+        )
+    return loaded
