@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -18,6 +17,8 @@ from typing import Any
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..nlp.lexicon import strip_accents
+from ..nlp.temporal import MONTH_NAMES, WEEKDAY_NAMES
 from ..records import Article
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
@@ -67,16 +68,9 @@ class EventFeatures:
         return cls(**data)
 
 
-def _fold(text: str) -> str:
-    """Accents dropped: outlets write "Vendôme" and "Vendome" for one place."""
-    if text.isascii():
-        return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def _tokens(text: str) -> list[str]:
     out = []
-    for w in _WORD.findall(_fold(text)):
+    for w in _WORD.findall(strip_accents(text)):
         w = w.lower().rstrip("'’s") if w.endswith(("'s", "’s")) else w.lower()
         if len(w) > 2 and w not in _STOP:
             out.append(w)
@@ -165,60 +159,12 @@ def _latest_year(article: Article, anchor: int | None) -> int | None:
 
 _CAP = re.compile(r"[A-Z][A-Za-z'’-]+")
 # capitalised but no name: a weekday or month is shared by look-alikes a week or a year apart
+# fmt: off
+_CLOCK = ("tues", "thur", "thurs", "sept", "am", "pm",  # other abbreviations, clock words
+          "gmt", "bst", "est", "edt", "pdt", "pst", "cst", "cet")
+# fmt: on
 _CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "am",
-        "pm",
-        "gmt",
-        "bst",
-        "est",
-        "edt",
-        "pdt",
-        "pst",
-        "cst",
-        "cet",
-    ]
+    (*MONTH_NAMES, *WEEKDAY_NAMES, *(w[:3] for w in (*MONTH_NAMES, *WEEKDAY_NAMES)), *_CLOCK)
 )
 _NUMBER = re.compile(
     r"(?<![\d.,])(?P<n>\d+\. \d+(?=[\s-]*(?:million|billion|trillion|mn|bn)\b)|\d+(?:[.,]\d+)*)"
@@ -234,7 +180,7 @@ def _caps(text: str) -> dict[str, float]:
     """Capitalised words not opening a sentence: the names, brands and places the entity
     tagger misses ("Winston", "IE8"), which differ between look-alike events."""
     counts: Counter[str] = Counter()
-    text = _fold(text)
+    text = strip_accents(text)
     for m in _CAP.finditer(text):
         before = text[max(0, m.start() - 2) : m.start()]
         if m.start() == 0 or before.strip()[-1:] in {".", "!", "?", '"', "“", "'"}:

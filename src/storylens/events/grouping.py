@@ -406,9 +406,9 @@ class Clusterer:
         touched (and those they merge with), which keeps its cost local. Only the last
         REPLACED members of each are placed again: the latest arrivals, and after a merge
         the members taken in (at most REPLACED of them, when many came in), are the ones
-        a change can move. Re-placing every member made
-        each batch cost the size of the events it touched, so a long run whose events
-        grow (an archive re-running stories for years) slowed down as it went.
+        a change can move. Re-placing every member made each batch cost the size of the
+        events it touched, so a long run whose events grow (an archive re-running stories
+        for years) slowed down as it went.
         """
         keys = set(keys)
         changed: set[str] = set()

@@ -108,9 +108,7 @@ class EventIndex:
         c = self.clusterer
         store = self.store
         with store.atomic():
-            store.put_event_features(
-                [(f.article, f.day, json.dumps(f.to_dict(), ensure_ascii=False)) for f in new]
-            )
+            store.put_event_features(_rows(new))
             for key in sorted(touched):
                 ev = c.events.get(key)
                 if ev is None or not ev.everyone():  # emptied by the refinement pass
@@ -136,18 +134,15 @@ def _current(
     recomputed features are stored, so this happens once per upgrade. An article whose
     record is gone keeps its old features.
     """
-    loaded: list[tuple[EventFeatures, str | None]] = []
-    redone: list[EventFeatures] = []
-    for data, key in rows:
-        f = EventFeatures.from_dict(data)
-        if f.version != FEATURES_VERSION:
-            article = store.article(f.article)
-            if article is not None:
-                f = features(article)
-                redone.append(f)
-        loaded.append((f, key))
-    if redone:
-        store.put_event_features(
-            [(f.article, f.day, json.dumps(f.to_dict(), ensure_ascii=False)) for f in redone]
-        )
-    return loaded
+    stored = [(EventFeatures.from_dict(data), key) for data, key in rows]
+    stale = [f.article for f, _ in stored if f.version != FEATURES_VERSION]
+    if not stale:
+        return stored
+    redone = {a.id: features(a) for a in store.articles(stale)}
+    store.put_event_features(_rows(list(redone.values())))
+    return [(redone.get(f.article, f), key) for f, key in stored]
+
+
+def _rows(feats: Sequence[EventFeatures]) -> list[tuple[str, int | None, str]]:
+    """Features as the store keeps them: (article id, day, JSON)."""
+    return [(f.article, f.day, json.dumps(f.to_dict(), ensure_ascii=False)) for f in feats]

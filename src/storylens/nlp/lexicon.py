@@ -110,10 +110,16 @@ _CAPITALS = {
 # fmt: on
 
 
+def strip_accents(text: str) -> str:
+    """Accents dropped: outlets write "Vendôme" and "Vendome" for one place."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def fold(text: str) -> str:
     """Lowercase, strip accents and fold British spellings, so variants compare equal."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = strip_accents(text).lower()
     text = text.replace("’", "'")
     return " ".join(SPELLING.get(w, w) for w in text.split())
 

@@ -35,31 +35,15 @@ from datetime import date, timedelta
 
 from ..records import Article, TimeExpr
 
-_MONTHS = {
-    m[:3].lower(): i + 1
-    for i, m in enumerate(
-        [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ]
-    )
-}
-_WEEKDAYS = {
-    d: i
-    for i, d in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
+# fmt: off
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# fmt: on
+_MONTHS = {m[:3]: i + 1 for i, m in enumerate(MONTH_NAMES)}
+_WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
 _MONTH_NAMES = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
